@@ -1,0 +1,66 @@
+"""casus: military-alliance commitments as code.
+
+>>> import casus
+>>> kb = casus.load()
+>>> "FIN" in kb.members("nato", on="2023-04-05")
+True
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from casus.errors import (
+    AmbiguousPlaceError,
+    CasusError,
+    ComputeError,
+    CoordinateError,
+    DateError,
+    GeoError,
+    InputError,
+    KnowledgeBaseError,
+    OutputExistsError,
+    Problem,
+    ScenarioError,
+    UnknownClauseError,
+    UnknownMissileError,
+    UnknownPlaceError,
+    UnknownStateError,
+    UnknownTreatyError,
+)
+from casus.kb import KnowledgeBase, load, problems
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "AmbiguousPlaceError",
+    "Attack",
+    "CasusError",
+    "ComputeError",
+    "CoordinateError",
+    "DateError",
+    "GeoError",
+    "InputError",
+    "KnowledgeBase",
+    "KnowledgeBaseError",
+    "OutputExistsError",
+    "Problem",
+    "ScenarioError",
+    "UnknownClauseError",
+    "UnknownMissileError",
+    "UnknownPlaceError",
+    "UnknownStateError",
+    "UnknownTreatyError",
+    "__version__",
+    "load",
+    "problems",
+]
+
+
+def __getattr__(name: str) -> Any:
+    # Attack lives in the law package; imported lazily to keep `import casus` light.
+    if name == "Attack":
+        from casus.law.attack import Attack
+
+        return Attack
+    raise AttributeError(name)

@@ -1,0 +1,184 @@
+"""Every error casus raises, under one root.
+
+Callers catch :class:`CasusError` to handle anything casus refuses; the command
+line and the HTTP API turn it into a one-line message (exit 2, or a 4xx JSON
+body) and never show a traceback. Third-party exceptions are translated at the
+boundary (``raise GeoError(...) from exc``).
+
+The tree::
+
+    CasusError
+    ├── InputError                     bad input from a user (CLI exit 2, HTTP 400/404/422)
+    │   ├── UnknownStateError          a state code that is not in the data (close matches)
+    │   ├── UnknownTreatyError         a treaty id that is not in the data (close matches)
+    │   ├── UnknownClauseError         a clause id that is not in the data
+    │   ├── UnknownPlaceError          a place name that matches nothing (close matches)
+    │   ├── AmbiguousPlaceError        a place name that matches several places (candidates)
+    │   ├── UnknownMissileError        a missile or launch site that is not in the data
+    │   ├── DateError                  a malformed date, or one outside the covered range
+    │   ├── CoordinateError            latitude/longitude not numbers or out of range
+    │   ├── ScenarioError              a scenario whose fields are malformed
+    │   └── OutputExistsError          an output file exists and --force was not given
+    ├── KnowledgeBaseError             the YAML knowledge base (or an overlay) is invalid;
+    │                                  carries every Problem with file and line
+    ├── GeoError                       geometry could not be built or read
+    └── ComputeError                   a sweep or export could not run (memory, scheduler)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from difflib import get_close_matches
+
+__all__ = [
+    "AmbiguousPlaceError",
+    "CasusError",
+    "ComputeError",
+    "CoordinateError",
+    "DateError",
+    "GeoError",
+    "InputError",
+    "KnowledgeBaseError",
+    "OutputExistsError",
+    "Problem",
+    "ScenarioError",
+    "UnknownClauseError",
+    "UnknownMissileError",
+    "UnknownPlaceError",
+    "UnknownStateError",
+    "UnknownTreatyError",
+    "close_matches",
+]
+
+
+def close_matches(word: str, choices: Iterable[str], n: int = 3) -> list[str]:
+    """Suggestions for a misspelt identifier, compared case-insensitively."""
+    table = {c.lower(): c for c in choices}
+    return [table[m] for m in get_close_matches(word.lower(), list(table), n=n, cutoff=0.5)]
+
+
+class CasusError(Exception):
+    """Root of every error casus raises on purpose."""
+
+    #: a short machine-readable name, used as ``error`` in JSON bodies
+    code = "casus_error"
+
+    def __init__(self, message: str, *, field: str | None = None,
+                 accepted: str | None = None, suggestions: Sequence[str] = ()) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+        self.accepted = accepted
+        self.suggestions = list(suggestions)
+
+    def to_dict(self) -> dict[str, object]:
+        """The JSON body shared by the CLI's --json mode and the HTTP API."""
+        body: dict[str, object] = {"error": self.code, "message": self.message}
+        if self.field is not None:
+            body["field"] = self.field
+        if self.accepted is not None:
+            body["accepted"] = self.accepted
+        if self.suggestions:
+            body["suggestions"] = self.suggestions
+        return body
+
+
+class InputError(CasusError):
+    """Bad input from a user."""
+
+    code = "bad_input"
+
+
+class _UnknownId(InputError):
+    kind = "identifier"
+
+    def __init__(self, given: str, choices: Iterable[str], *, field: str | None = None,
+                 accepted: str | None = None) -> None:
+        choices = list(choices)
+        hints = close_matches(str(given), choices)
+        msg = f"unknown {self.kind} {given!r}"
+        if hints:
+            msg += f"; did you mean {', '.join(hints)}?"
+        super().__init__(msg, field=field, accepted=accepted, suggestions=hints)
+        self.given = given
+
+
+class UnknownStateError(_UnknownId):
+    """A state code not in the data; suggests the closest codes."""
+
+    code = "unknown_state"
+    kind = "state code"
+
+
+class UnknownTreatyError(_UnknownId):
+    code = "unknown_treaty"
+    kind = "treaty id"
+
+
+class UnknownClauseError(_UnknownId):
+    code = "unknown_clause"
+    kind = "clause id"
+
+
+class UnknownMissileError(_UnknownId):
+    code = "unknown_missile"
+    kind = "missile or launch site"
+
+
+class UnknownPlaceError(InputError):
+    code = "unknown_place"
+
+
+class AmbiguousPlaceError(InputError):
+    """A name that fits several places; ``suggestions`` holds the candidates."""
+
+    code = "ambiguous_place"
+
+
+class DateError(InputError):
+    code = "bad_date"
+
+
+class CoordinateError(InputError):
+    code = "bad_coordinates"
+
+
+class ScenarioError(InputError):
+    code = "bad_scenario"
+
+
+class OutputExistsError(InputError):
+    code = "output_exists"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a knowledge-base file, located for a human editor."""
+
+    file: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        return f"{where}: {self.message}"
+
+
+class KnowledgeBaseError(CasusError):
+    """The knowledge base or an overlay is invalid; ``problems`` lists each with file and line."""
+
+    code = "invalid_knowledge_base"
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = list(problems)
+        head = f"{len(self.problems)} problem(s) in the knowledge base"
+        super().__init__(head + ":\n" + "\n".join(f"  {p}" for p in self.problems))
+
+
+class GeoError(CasusError):
+    code = "geo_error"
+
+
+class ComputeError(CasusError):
+    code = "compute_error"

@@ -1,0 +1,182 @@
+"""The immutable KnowledgeBase: every fact, and the questions asked of them.
+
+Methods here are thin: membership questions are answered from precomputed
+spells; geography, law, reach and relations live in their own packages and are
+imported lazily, so that ``import casus`` and the CLI stay fast.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from casus.dates import parse_date
+from casus.errors import DateError, UnknownClauseError, UnknownStateError, UnknownTreatyError
+from casus.kb.membership import Spell, Standing, spells, standing
+from casus.kb.models import Clause, State, Treaty
+
+if TYPE_CHECKING:
+    from casus.geo.atlas import Atlas
+
+
+@dataclass(frozen=True, eq=False)
+class KnowledgeBase:
+    """Everything casus knows, validated and frozen. Build it with :func:`casus.load`."""
+
+    states: Mapping[str, State]
+    treaties: Mapping[str, Treaty]
+    sections: Mapping[str, Mapping[str, Any]]
+    digest: str
+    files: tuple[str, ...]
+    #: (kind, id) -> (file, line), for messages that point an editor at the source
+    locations: Mapping[tuple[str, str], tuple[str, int | None]] = field(default_factory=dict)
+
+    # ------------------------------------------------------------ sections
+    @property
+    def regions(self) -> Mapping[str, Any]:
+        return self.sections.get("regions", {})
+
+    @property
+    def territories(self) -> Mapping[str, Any]:
+        return self.sections.get("territories", {})
+
+    @property
+    def missiles(self) -> Mapping[str, Any]:
+        return self.sections.get("missiles", {})
+
+    @property
+    def launch_sites(self) -> Mapping[str, Any]:
+        return self.sections.get("launch_sites", {})
+
+    @property
+    def partnerships(self) -> Mapping[str, Any]:
+        return self.sections.get("partnerships", {})
+
+    @property
+    def invocations(self) -> Mapping[str, Any]:
+        return self.sections.get("invocations", {})
+
+    @property
+    def operations(self) -> Mapping[str, Any]:
+        return self.sections.get("operations", {})
+
+    # ------------------------------------------------------------ lookups
+    def state(self, code: str) -> State:
+        """The state with this ISO alpha-3 code (case-insensitive); suggests close codes and names."""
+        key = str(code).strip().upper()
+        if key in self.states:
+            return self.states[key]
+        by_name = {s.name.lower(): s for s in self.states.values()}
+        for s in self.states.values():
+            for a in s.aliases:
+                by_name.setdefault(a.lower(), s)
+        if str(code).strip().lower() in by_name:
+            return by_name[str(code).strip().lower()]
+        raise UnknownStateError(str(code), list(self.states) + [s.name for s in self.states.values()],
+                                field="state", accepted="an ISO 3166-1 alpha-3 code such as USA, JPN, FIN")
+
+    def treaty(self, treaty_id: str) -> Treaty:
+        key = str(treaty_id).strip().lower()
+        if key in self.treaties:
+            return self.treaties[key]
+        raise UnknownTreatyError(str(treaty_id), self.treaties, field="treaty",
+                                 accepted=", ".join(sorted(self.treaties)))
+
+    @cached_property
+    def clauses(self) -> Mapping[str, tuple[Treaty, Clause]]:
+        return {c.id: (t, c) for t in self.treaties.values() for c in t.clauses}
+
+    def clause(self, clause_id: str) -> tuple[Treaty, Clause]:
+        key = str(clause_id).strip().lower()
+        if key in self.clauses:
+            return self.clauses[key]
+        raise UnknownClauseError(str(clause_id), self.clauses, field="clause",
+                                 accepted=", ".join(sorted(self.clauses)))
+
+    # ------------------------------------------------------------ membership
+    @cached_property
+    def spells(self) -> Mapping[str, Mapping[str, tuple[Spell, ...]]]:
+        """treaty id -> state -> spells as a party."""
+        return {t.id: {p.state: spells(p, t.ended)[0] for p in t.parties} for t in self.treaties.values()}
+
+    def standing(self, treaty_id: str, state: str, on: dt.date) -> Standing:
+        t = self.treaty(treaty_id)
+        return standing(t, state, on, dict(self.spells[t.id]))
+
+    def in_force(self, treaty_id: str, on: dt.date | str) -> bool:
+        t = self.treaty(treaty_id)
+        day = parse_date(on, field="on")
+        return t.in_force <= day and (t.ended is None or day < t.ended)
+
+    def members(self, treaty_id: str, on: dt.date | str) -> tuple[str, ...]:
+        """ISO codes of the states that are parties on ``on``, sorted.
+
+        A date outside the treaty's life is an error that names the life, not an
+        empty answer: "no members" and "no treaty" are different facts.
+        """
+        t = self.treaty(treaty_id)
+        day = parse_date(on, field="on")
+        if day < t.in_force or (t.ended is not None and day >= t.ended):
+            life = f"{t.in_force.isoformat()} to {t.ended.isoformat() if t.ended else 'today'}"
+            raise DateError(f"{t.id} was not in force on {day.isoformat()} (in force {life})",
+                            field="on", accepted=f"a date from {life}")
+        table = self.spells[t.id]
+        return tuple(sorted(s for s in table if any(sp.covers(day) for sp in table[s])))
+
+    def treaties_of(self, state: str, on: dt.date | str) -> tuple[str, ...]:
+        """Ids of the treaties in force on ``on`` to which ``state`` is a party."""
+        code = self.state(state).code
+        day = parse_date(on, field="on")
+        return tuple(sorted(t.id for t in self.treaties.values()
+                            if standing(t, code, day, dict(self.spells[t.id])).party))
+
+    # ------------------------------------------------------------ delegated questions
+    @cached_property
+    def atlas(self) -> Atlas:
+        """Compiled geography (cached on disk by the data's digest)."""
+        from casus.geo.atlas import compile_atlas
+
+        return compile_atlas(self)
+
+    def where(self, lat: float, lon: float, on: dt.date | str | None = None) -> Any:
+        from casus.geo.query import where
+
+        return where(self, lat, lon, on=on)
+
+    def where_many(self, lats: Any, lons: Any, on: dt.date | str | None = None) -> Any:
+        from casus.geo.query import where_many
+
+        return where_many(self, lats, lons, on=on)
+
+    def place(self, name: str, on: dt.date | str | None = None) -> Any:
+        from casus.geo.query import place
+
+        return place(self, name, on=on)
+
+    def assess(self, attack: Any) -> Any:
+        from casus.law.assess import assess
+
+        return assess(self, attack)
+
+    def assess_many(self, attacks: Any) -> Any:
+        from casus.law.assess import assess_many
+
+        return assess_many(self, attacks)
+
+    def defends(self, place: Any, on: dt.date | str, target: str = "territory") -> Any:
+        from casus.law.defends import defends
+
+        return defends(self, place, on=on, target=target)
+
+    def reach(self, **kwargs: Any) -> Any:
+        from casus.reach.query import reach
+
+        return reach(self, **kwargs)
+
+    def relations(self, state: str, on: dt.date | str) -> Any:
+        from casus.relations.query import relations
+
+        return relations(self, state, on=on)

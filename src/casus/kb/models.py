@@ -1,0 +1,220 @@
+"""The knowledge base as frozen pydantic models: the shape every YAML file must take.
+
+Models are immutable so that a loaded knowledge base can be shared between
+threads, the HTTP server and Dask workers without copies. Referential checks
+(does this region exist? is this state known?) live in :mod:`casus.kb.validate`,
+because they need the whole base, not one file.
+
+Every fact carries ``sources``; a list of membership events may instead lean on
+the treaty's ``membership_sources`` when one document (a depositary's table)
+gives all the dates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+TARGETS = ("territory", "armed_forces", "vessel", "aircraft", "cyber", "space")
+KINDS = ("defense", "offense", "neutrality", "non_aggression", "consultation")
+
+Target = Literal["territory", "armed_forces", "vessel", "aircraft", "cyber", "space"]
+ClauseKind = Literal["defense", "offense", "neutrality", "non_aggression", "consultation"]
+Status = Literal["applies", "does_not_apply", "ambiguous"]
+StateCode = Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Source(Model):
+    """Where a fact comes from. Needs a URL or a citation (a printed source)."""
+
+    title: str = Field(min_length=3)
+    url: str | None = None
+    citation: str | None = None
+    article: str | None = None
+    checked: dt.date | None = None
+
+    @model_validator(mode="after")
+    def _url_or_citation(self) -> Source:
+        if not (self.url or self.citation):
+            raise ValueError("a source needs a url or a citation")
+        return self
+
+
+Sources = Annotated[tuple[Source, ...], Field(min_length=1)]
+
+
+# --------------------------------------------------------------------------- states
+
+class State(Model):
+    """A state, present or historical, keyed by ISO 3166-1 alpha-3 (SUN, DDR, YUG, CSK kept)."""
+
+    code: StateCode
+    name: str
+    cow: int | None = Field(default=None, description="Correlates of War numeric code")
+    cow_abbr: str | None = None
+    aliases: tuple[str, ...] = ()
+    start: dt.date | None = Field(default=None, alias="from")
+    end: dt.date | None = Field(default=None, alias="to")
+    successors: tuple[StateCode, ...] = ()
+    predecessors: tuple[StateCode, ...] = ()
+    note: str | None = None
+    sources: tuple[Source, ...] = ()
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+
+# --------------------------------------------------------------------------- treaties
+
+EventType = Literal[
+    "bound",               # became bound: deposit of instrument or entry into force for it
+    "suspended",           # its membership or participation suspended (all obligations)
+    "resumed",             # end of a suspension
+    "suspended_towards",   # obligations towards the states in `towards` suspended (ANZUS 1986)
+    "resumed_towards",
+    "withdrawn",           # withdrawal or denunciation took effect
+    "expelled",
+    "ceased",              # the state ceased to exist (DDR 1990, SUN 1991)
+]
+
+
+class MembershipEvent(Model):
+    date: dt.date
+    type: EventType
+    towards: tuple[StateCode, ...] = ()
+    note: str | None = None
+    time_known: bool = Field(
+        default=False,
+        description="true when the hour of a deposit is known, so the day itself is not ambiguous",
+    )
+    sources: tuple[Source, ...] = ()
+
+
+class Party(Model):
+    state: StateCode
+    events: tuple[MembershipEvent, ...] = Field(min_length=1)
+    note: str | None = None
+
+
+class Note(Model):
+    """A dated fact about a treaty that changes no obligation (France leaving NATO's integrated command)."""
+
+    start: dt.date | None = Field(default=None, alias="from")
+    end: dt.date | None = Field(default=None, alias="to")
+    state: StateCode | None = None
+    text: str
+    sources: Sources
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+
+# Scope expressions: a small closed set of predicates, combined in YAML.
+# Each is a mapping with exactly one key:
+#   {anywhere: true}
+#   {region: <region id>}              the attacked point lies in the region
+#   {territory: [<territory ids>]}     the place is in (a part of) one of these territories
+#   {sovereign: victim|party|<ISO3>}   the place's sovereign that day
+#   {administrator: victim|party|<ISO3>}
+#   {all: [expr, ...]}  {any: [expr, ...]}  {not: expr}
+ScopeExpr = dict[str, Any]
+
+
+class ScopeException(Model):
+    """Catala-style exception: when `when` holds, the scope result is replaced by `status`."""
+
+    when: ScopeExpr
+    status: Status
+    reason: str
+    cite: str
+    targets: tuple[Target, ...] = TARGETS  # which target kinds the exception concerns
+    sources: Sources
+
+
+class Phase(Model):
+    """The clause's geography over one dated interval [from, to)."""
+
+    start: dt.date = Field(alias="from")
+    end: dt.date | None = Field(default=None, alias="to")
+    label: str
+    cite: str
+    targets: dict[Target, ScopeExpr]
+    describe: str = Field(description="the area in words, for explanations")
+    exceptions: tuple[ScopeException, ...] = ()
+    sources: Sources
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+
+class Extension(Model):
+    """A declaration that brings a new domain (cyber, space) under the clause, case by case."""
+
+    target: Target
+    start: dt.date = Field(alias="from")
+    status: Status = "ambiguous"
+    reason: str
+    cite: str
+    sources: Sources
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+
+class Clause(Model):
+    id: str = Field(pattern=r"^[a-z0-9-]+/[a-z0-9-]+$")
+    article: str
+    title: str
+    kind: ClauseKind
+    trigger: Literal["armed_attack", "aggression", "threat", "request"]
+    # which attackers the clause speaks of: any; a state (non-state attackers make it ambiguous);
+    # an outside state (fellow parties excluded)
+    attacker: Literal["any", "state", "outside_state"] = "any"
+    # the act the trigger needs; incursions and threats only count if listed
+    acts: tuple[Literal["armed_attack", "incursion", "threat"], ...] = ("armed_attack",)
+    response: str = Field(description="the promised response, in our own words")
+    automatic: bool = Field(description="true if the response is fixed; false if each party chooses its means")
+    political_step: str
+    cite: str
+    phases: tuple[Phase, ...] = Field(min_length=1)
+    extensions: tuple[Extension, ...] = ()
+    sources: Sources
+
+    @field_validator("phases")
+    @classmethod
+    def _ordered(cls, v: tuple[Phase, ...]) -> tuple[Phase, ...]:
+        for a, b in zip(v, v[1:], strict=False):
+            if a.end is None or a.end > b.start:
+                raise ValueError(f"phase {a.label!r} overlaps phase {b.label!r}")
+        for p in v:
+            if p.end is not None and p.end <= p.start:
+                raise ValueError(f"phase {p.label!r} ends before it starts")
+        return v
+
+
+class Treaty(Model):
+    id: Slug
+    name: str
+    short_name: str | None = None
+    signed: dt.date
+    in_force: dt.date
+    ended: dt.date | None = None
+    end_note: str | None = None
+    depositary: str
+    summary: str
+    parties: tuple[Party, ...] = Field(min_length=1)
+    membership_sources: tuple[Source, ...] = ()
+    clauses: tuple[Clause, ...] = ()
+    notes: tuple[Note, ...] = ()
+    sources: Sources
+
+    @model_validator(mode="after")
+    def _dates(self) -> Treaty:
+        if self.in_force < self.signed:
+            raise ValueError("in_force is before signed")
+        if self.ended is not None and self.ended <= self.in_force:
+            raise ValueError("ended is not after in_force")
+        return self
