@@ -23,7 +23,7 @@ from pydantic import BaseModel, ValidationError
 
 from casus.errors import KnowledgeBaseError, Problem
 from casus.kb import yamlio
-from casus.kb.models import State, Treaty
+from casus.kb.models import Treaty
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -158,7 +158,8 @@ def _read_treaty(root: Any, name: str, layer: int, treaties: dict[str, Located],
     seen.add(("treaty", treaty.id))
     stem = Path(name).stem
     if stem != treaty.id:
-        problems.append(Problem(name, yamlio.line_of(root, ["id"]), f"file name {stem!r} differs from id {treaty.id!r}"))
+        problems.append(Problem(name, yamlio.line_of(root, ["id"]),
+                                f"file name {stem!r} differs from id {treaty.id!r}"))
     treaties[treaty.id] = Located(treaty, name, 1, root)
 
 

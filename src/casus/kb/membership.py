@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from itertools import pairwise
 
 from casus.kb.models import Party, Treaty
 
@@ -32,14 +33,15 @@ class Spell:
         return self.start <= on and (self.end is None or on < self.end)
 
 
-def spells(party: Party, treaty_end: dt.date | None = None) -> tuple[tuple[Spell, ...], list[str]]:
-    """Read a party's events into spells; return them with any inconsistencies found."""
-    problems: list[str] = []
+def spells(party: Party, treaty_end: dt.date | None = None) -> tuple[tuple[Spell, ...], list[tuple[int, str]]]:
+    """Read a party's events into spells; return them with any inconsistencies found,
+    each with the index of the event at fault."""
+    problems: list[tuple[int, str]] = []
     out: list[Spell] = []
     ev = party.events
-    for a, b in zip(ev, ev[1:], strict=False):
+    for i, (a, b) in enumerate(pairwise(ev)):
         if b.date < a.date:
-            problems.append(f"{party.state}: events out of order ({a.type} {a.date} then {b.type} {b.date})")
+            problems.append((i + 1, f"{party.state}: events out of order ({a.type} {a.date} then {b.type} {b.date})"))
     start: dt.date | None = None
     start_known = False
     susp: list[tuple[dt.date, dt.date | None]] = []
@@ -59,37 +61,37 @@ def spells(party: Party, treaty_end: dt.date | None = None) -> tuple[tuple[Spell
         towards_done.clear()
         start = None
 
-    for e in ev:
+    for i, e in enumerate(ev):
         if e.type == "bound":
             if start is not None:
-                problems.append(f"{party.state}: bound again on {e.date} while already a party since {start}")
+                problems.append((i, f"{party.state}: bound again on {e.date} while already a party since {start}"))
                 continue
             start, start_known = e.date, e.time_known
         elif start is None:
-            problems.append(f"{party.state}: '{e.type}' on {e.date} while not a party")
+            problems.append((i, f"{party.state}: '{e.type}' on {e.date} while not a party"))
         elif e.type in _ENDS:
             if e.date <= start:
-                problems.append(f"{party.state}: {e.type} on {e.date} is not after becoming bound on {start}")
+                problems.append((i, f"{party.state}: {e.type} on {e.date} is not after becoming bound on {start}"))
             close(e.date)
         elif e.type == "suspended":
             if susp and susp[-1][1] is None:
-                problems.append(f"{party.state}: suspended again on {e.date} while already suspended")
+                problems.append((i, f"{party.state}: suspended again on {e.date} while already suspended"))
             else:
                 susp.append((e.date, None))
         elif e.type == "resumed":
             if not susp or susp[-1][1] is not None:
-                problems.append(f"{party.state}: resumed on {e.date} without a suspension")
+                problems.append((i, f"{party.state}: resumed on {e.date} without a suspension"))
             else:
                 susp[-1] = (susp[-1][0], e.date)
         elif e.type == "suspended_towards":
             if not e.towards:
-                problems.append(f"{party.state}: suspended_towards on {e.date} names no state in 'towards'")
+                problems.append((i, f"{party.state}: suspended_towards on {e.date} names no state in 'towards'"))
             for st in e.towards:
                 towards[st] = e.date
         elif e.type == "resumed_towards":
             for st in e.towards:
                 if st not in towards:
-                    problems.append(f"{party.state}: resumed_towards {st} on {e.date} without a suspension")
+                    problems.append((i, f"{party.state}: resumed_towards {st} on {e.date} without a suspension"))
                 else:
                     towards_done.append((st, towards.pop(st), e.date))
     if start is not None:

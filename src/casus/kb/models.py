@@ -13,6 +13,7 @@ gives all the dates.
 from __future__ import annotations
 
 import datetime as dt
+from itertools import pairwise
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -186,7 +187,7 @@ class Clause(Model):
     @field_validator("phases")
     @classmethod
     def _ordered(cls, v: tuple[Phase, ...]) -> tuple[Phase, ...]:
-        for a, b in zip(v, v[1:], strict=False):
+        for a, b in pairwise(v):
             if a.end is None or a.end > b.start:
                 raise ValueError(f"phase {a.label!r} overlaps phase {b.label!r}")
         for p in v:

@@ -89,13 +89,13 @@ def _check_treaty(raw: RawBase, where: Located, report: Report) -> None:
         if st is None:
             report(where, f"{t.id}: unknown state {p.state!r} (not in states.yaml)", loc)
             continue
-        sp, probs = spells(p, t.ended)
-        for msg in probs:
-            report(where, f"{t.id}: {msg}", [*loc, "events"])
+        _, probs = spells(p, t.ended)
+        for j, msg in probs:
+            report(where, f"{t.id}: {msg}", [*loc, "events", j])
         for j, e in enumerate(p.events):
             eloc = [*loc, "events", j]
             if e.type == "bound":
-                if st.item.start and e.date < st.item.start or st.item.end and e.date >= st.item.end:
+                if (st.item.start and e.date < st.item.start) or (st.item.end and e.date >= st.item.end):
                     report(where, f"{t.id}: {p.state} did not exist on {e.date} "
                                   f"(exists {st.item.start or '…'} to {st.item.end or 'today'})", eloc)
                 if e.date < t.in_force:
@@ -144,9 +144,8 @@ def scope_problems(raw: RawBase, expr: Any) -> list[str]:
             out += scope_problems(raw, sub)
     elif key == "not":
         out += scope_problems(raw, val)
-    elif key == "anywhere":
-        if val is not True:
-            out.append("'anywhere' takes true")
+    elif key == "anywhere" and val is not True:
+        out.append("'anywhere' takes true")
     elif key == "region":
         if val not in raw.sections.get("regions", {}):
             out.append(f"unknown region {val!r}")
@@ -155,7 +154,6 @@ def scope_problems(raw: RawBase, expr: Any) -> list[str]:
         for n in names:
             if n not in raw.sections.get("territories", {}):
                 out.append(f"unknown territory {n!r}")
-    elif key in ("sovereign", "administrator"):
-        if val not in ("victim", "party") and val not in raw.states:
-            out.append(f"'{key}' takes victim, party or a state code; unknown {val!r}")
+    elif key in ("sovereign", "administrator") and val not in ("victim", "party") and val not in raw.states:
+        out.append(f"'{key}' takes victim, party or a state code; unknown {val!r}")
     return out

@@ -8,6 +8,7 @@ problem, so that a typo never silently replaces a fact.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
@@ -47,19 +48,15 @@ def line_of(node: Any, loc: Sequence[str | int]) -> int | None:
     for key in loc:
         if isinstance(cur, CommentedMap):
             if key in cur:
-                try:
+                with suppress(KeyError, TypeError):
                     line = cur.lc.key(key)[0] + 1
-                except (KeyError, TypeError):
-                    pass
                 cur = cur[key]
                 continue
             line = cur.lc.line + 1
             break
         if isinstance(cur, CommentedSeq) and isinstance(key, int) and 0 <= key < len(cur):
-            try:
+            with suppress(KeyError, TypeError):
                 line = cur.lc.item(key)[0] + 1
-            except (KeyError, TypeError):
-                pass
             cur = cur[key]
             continue
         break

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# The whole test suite, exactly as CI runs it (.ci/run calls this script).
+# Uses the active virtual environment, or makes ./.venv; installs the project with
+# its test extras, Debian's chromium for the browser tests, then lints and tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ -z "${VIRTUAL_ENV:-}" ]; then
+  [ -x .venv/bin/python ] || python3 -m venv .venv
+  # shellcheck disable=SC1091
+  . .venv/bin/activate
+fi
+python -m pip install -q --disable-pip-version-check -e '.[test]'
+bash scripts/ensure_chromium.sh
+export MPLCONFIGDIR="${MPLCONFIGDIR:-$(mktemp -d)}"
+export CASUS_CACHE_DIR="${CASUS_CACHE_DIR:-$PWD/.cache/casus}"
+python -m ruff check src tests benchmarks scripts
+python -m mypy
+python -m pytest -q "$@"

@@ -1,0 +1,271 @@
+"""Assess attacks: resolve each place, judge every clause in force, and report findings.
+
+``assess`` is ``assess_many`` with one attack: places are resolved together
+(one vectorised point lookup), attacks are grouped by date (one set of party
+and control tables per date), and every clause is judged for the whole group
+with numpy. Findings are dressed in words only when an assessment is read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, Literal
+
+import numpy as np
+
+from casus.errors import CasusError, ScenarioError
+from casus.law.attack import Attack, Point
+from casus.law.findings import Finding, build_finding, place_words
+from casus.law.kernel import (
+    OUTSIDE,
+    ClauseVerdicts,
+    DayTables,
+    as_object,
+    day_tables,
+    judge,
+    territory_table_factory,
+)
+from casus.law.scope import NONE, Batch
+
+if TYPE_CHECKING:
+    from casus.kb.base import KnowledgeBase
+
+SCHEMA_VERSION = "1.0"
+
+
+@dataclass(frozen=True, eq=False)
+class Assessment:
+    """All findings for one attack, and (on demand) the cascade it may set off."""
+
+    kb: KnowledgeBase = field(repr=False)
+    attack: Attack
+    victim: str
+    point: Point | None
+    where: Any = field(repr=False)      # Whereabouts or None
+    tables: DayTables = field(repr=False)
+    verdicts: tuple[tuple[ClauseVerdicts, int], ...] = field(repr=False)
+
+    @cached_property
+    def findings(self) -> tuple[Finding, ...]:
+        wd = self.place_dict
+        words = place_words(self.kb, wd, self.attack.target) if wd is not None else "No place is given"
+        out = []
+        for cv, row in self.verdicts:
+            treaty, clause = self.kb.clause(cv.clause_id)
+            out.append(build_finding(
+                self.kb, self.tables, treaty, clause, cv.phase, cv.codes[row], int(cv.exception[row]),
+                int(cv.extension[row]), int(cv.status[row]), attacker=self.attack.attacker, victim=self.victim,
+                target=self.attack.target, act=self.attack.act, place_words=words))
+        return tuple(out)
+
+    def status(self, clause_id: str) -> str | None:
+        """The status of one clause, or None when it was not in force that day."""
+        for cv, row in self.verdicts:
+            if cv.clause_id == clause_id:
+                return ("applies", "does_not_apply", "ambiguous")[int(cv.status[row])]
+        return None
+
+    def finding(self, clause_id: str) -> Finding:
+        for f in self.findings:
+            if f.clause == clause_id:
+                return f
+        from casus.errors import UnknownClauseError
+
+        raise UnknownClauseError(clause_id, [f.clause for f in self.findings], field="clause")
+
+    @property
+    def applies(self) -> tuple[str, ...]:
+        return tuple(cv.clause_id for cv, row in self.verdicts if int(cv.status[row]) == 0)
+
+    @property
+    def bound(self) -> tuple[str, ...]:
+        """Every state bound by at least one clause that applies."""
+        return tuple(sorted({s for f in self.findings if f.status == "applies" for s in f.bound}))
+
+    @cached_property
+    def place_dict(self) -> dict[str, Any] | None:
+        if self.where is None:
+            return None
+        d = dict(self.where.to_dict())
+        d["region_names"] = [self.kb.regions[r].name for r in d.get("regions", []) if r in self.kb.regions]
+        if isinstance(self.attack.place, str):
+            d["query_name"] = self.attack.place
+        return d
+
+    @cached_property
+    def cascade(self) -> Any:
+        from casus.law.cascade import cascade
+
+        return cascade(self.kb, self)
+
+    def to_dict(self, *, with_cascade: bool = True) -> dict[str, Any]:
+        place = self.place_dict
+        if place is not None:
+            place = {k: v for k, v in place.items() if k not in ("query_name", "region_names")}
+        out: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
+        if self.attack.id is not None:
+            out["id"] = self.attack.id
+        attack = self.attack.to_dict()
+        attack.pop("id", None)
+        attack["victim"] = self.victim
+        out.update({
+            "attack": attack,
+            "place": place,
+            "findings": [f.to_dict() for f in self.findings],
+            "summary": {
+                "applies": [f.clause for f in self.findings if f.status == "applies"],
+                "ambiguous": [f.clause for f in self.findings if f.status == "ambiguous"],
+                "bound": list(self.bound),
+            },
+        })
+        if with_cascade:
+            out["cascade"] = self.cascade.to_dict()
+        return out
+
+
+def assess(kb: KnowledgeBase, attack: Attack | dict[str, Any]) -> Assessment:
+    """Judge every clause in force on the attack's date. Raises a CasusError on bad input."""
+    (result,) = assess_many(kb, [attack])
+    assert isinstance(result, Assessment)
+    return result
+
+
+def assess_many(kb: KnowledgeBase, attacks: Iterable[Attack | dict[str, Any]], *,
+                on_error: Literal["raise", "collect"] = "raise") -> list[Any]:
+    """Assess many attacks at once (vectorised by date). With ``on_error="collect"`` a bad
+    scenario yields its CasusError in its slot instead of stopping the batch."""
+    items: list[Attack | CasusError] = []
+    for a in attacks:
+        try:
+            items.append(a if isinstance(a, Attack) else Attack.parse(a))
+        except CasusError as exc:
+            if on_error == "raise":
+                raise
+            items.append(exc)
+    results: list[Any] = list(items)
+    atlas = kb.atlas
+    # 1. places to points (names through the gazetteer, once per distinct name and date)
+    points: dict[int, Point] = {}
+    wheres: dict[int, Any] = {}
+    named: dict[tuple[str, dt.date], Any] = {}
+    for i, a in enumerate(items):
+        if isinstance(a, CasusError):
+            continue
+        try:
+            _check_actors(kb, a)
+            if isinstance(a.place, str):
+                key = (a.place, a.date)
+                if key not in named:
+                    named[key] = kb.place(a.place, on=a.date)
+                w = named[key]
+                points[i] = Point(float(w.lat), float(w.lon))
+                wheres[i] = w
+            elif isinstance(a.place, Point):
+                points[i] = a.place
+        except CasusError as exc:
+            if on_error == "raise":
+                raise
+            results[i] = exc
+    idx = np.fromiter(points, dtype=np.int64, count=len(points))
+    T, R = len(atlas.territory_ids), len(atlas.region_ids)
+    terr = np.full(len(items), T, dtype=np.int64)
+    regions = np.zeros((len(items), R), dtype=bool)
+    if len(idx):
+        lats = np.array([points[i].lat for i in idx])
+        lons = np.array([points[i].lon for i in idx])
+        hits = atlas.locate(lats, lons)
+        t = np.asarray(hits.territory)
+        terr[idx] = np.where(t < 0, T, t)
+        regions[idx] = np.asarray(hits.regions, dtype=bool)
+    # 2. group by date and judge
+    by_day: dict[dt.date, list[int]] = defaultdict(list)
+    for i, a in enumerate(items):
+        if isinstance(results[i], Attack):
+            by_day[a.date].append(i)  # type: ignore[union-attr]
+    table_for = territory_table_factory(atlas)
+    region_index = {r: k for k, r in enumerate(atlas.region_ids)}
+    for day, rows in sorted(by_day.items()):
+        tables = day_tables(kb, day)
+        victims: list[str] = []
+        keep: list[int] = []
+        for i in rows:
+            a = items[i]
+            assert isinstance(a, Attack)
+            try:
+                victims.append(_victim(kb, a, int(terr[i]), T, tables))
+                keep.append(i)
+            except CasusError as exc:
+                if on_error == "raise":
+                    raise
+                results[i] = exc
+        if not keep:
+            continue
+        sel = np.asarray(keep)
+        batch = Batch(terr=terr[sel], regions=regions[sel], victims=as_object(victims),
+                      sovereign=tables.sovereign, administrator=tables.administrator,
+                      region_index=region_index, territory_table=table_for)
+        attackers = as_object([items[i].attacker for i in keep])  # type: ignore[union-attr]
+        targets = np.array([items[i].target for i in keep])  # type: ignore[union-attr]
+        acts = np.array([items[i].act for i in keep])  # type: ignore[union-attr]
+        verdicts = judge(kb, tables, batch, attackers, targets, acts)
+        for row, i in enumerate(keep):
+            a = items[i]
+            assert isinstance(a, Attack)
+            pt = points.get(i)
+            results[i] = Assessment(kb, a, victims[row], pt, _Where(kb, pt, a.date, wheres.get(i)), tables,
+                                    tuple((cv, row) for cv in verdicts))
+    return results
+
+
+class _Where:
+    """The resolved place, looked up in words only when an assessment is read."""
+
+    def __init__(self, kb: KnowledgeBase, point: Point | None, day: dt.date, known: Any) -> None:
+        self._kb, self._point, self._day, self._known = kb, point, day, known
+
+    def __bool__(self) -> bool:
+        return self._point is not None
+
+    def to_dict(self) -> dict[str, Any]:
+        w = self._known if self._known is not None else self._kb.where(self._point.lat, self._point.lon,  # type: ignore[union-attr]
+                                                                       on=self._day)
+        return dict(w.to_dict())
+
+
+def _check_actors(kb: KnowledgeBase, a: Attack) -> None:
+    if not a.non_state_attacker and a.attacker != OUTSIDE:
+        kb.state(a.attacker)
+    if a.victim is not None:
+        kb.state(a.victim)
+
+
+def _victim(kb: KnowledgeBase, a: Attack, t: int, T: int, tables: DayTables) -> str:
+    """The attacked state: as given, or the administrator of the place. A territory attack on a
+    state that neither holds nor administers the place is refused, since it is probably a mistake."""
+    sov = tables.sovereign[t] if t < T else NONE
+    adm = tables.administrator[t] if t < T else NONE
+    if a.victim is None:
+        if adm or sov:
+            return str(adm or sov)
+        raise ScenarioError("victim: missing, and the place is not any state's territory; name the victim",
+                            field="victim", accepted="an ISO 3166-1 alpha-3 code")
+    victim = kb.state(a.victim).code
+    if a.target == "territory":
+        if t >= T:
+            raise ScenarioError("place: the point is on the high seas, not any state's territory; use target "
+                                "vessel, aircraft or armed_forces", field="place",
+                                accepted="a point on land or within 12 nautical miles of it")
+        if victim not in (sov, adm):
+            raise ScenarioError(
+                f"victim: {victim} neither holds nor administers that place (sovereign {sov or 'none'}, "
+                f"administrator {adm or 'none'}); for an attack on {victim}'s forces there use target armed_forces",
+                field="victim", accepted=" or ".join(sorted({s for s in (sov, adm) if s})))
+    return victim
+
+
+def assessments_to_dicts(results: Sequence[Any]) -> list[dict[str, Any]]:
+    return [r.to_dict() for r in results]

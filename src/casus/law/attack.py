@@ -1,0 +1,175 @@
+"""The scenario a user describes: who attacks whom, where, with what, and when.
+
+Parsing is strict and names the field at fault with what is accepted, because a
+typo in a scenario ("taget") silently defaulting would give a confident wrong
+answer. The JSON shape is the public contract in DESIGN.md section 5 and
+``schemas/scenario.schema.json``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from casus.dates import parse_date
+from casus.errors import CasusError, ScenarioError
+
+TARGETS = ("territory", "armed_forces", "vessel", "aircraft", "cyber", "space")
+ACTS = ("armed_attack", "incursion", "threat")
+FIELDS = ("id", "date", "attacker", "victim", "place", "target", "act")
+_NSA = re.compile(r"^nsa:[A-Za-z0-9 _.'-]{1,64}$")
+_CODE = re.compile(r"^[A-Za-z]{3}$")
+
+
+@dataclass(frozen=True)
+class Point:
+    lat: float
+    lon: float
+
+
+@dataclass(frozen=True)
+class Attack:
+    """One scenario. ``place`` is a Point, a place name, or None (cyber and space only)."""
+
+    date: dt.date
+    attacker: str
+    victim: str | None
+    place: Point | str | None
+    target: str = "territory"
+    act: str = "armed_attack"
+    id: str | None = None
+
+    @property
+    def non_state_attacker(self) -> bool:
+        return self.attacker.startswith("nsa:")
+
+    def to_dict(self) -> dict[str, Any]:
+        place: Any = self.place
+        if isinstance(place, Point):
+            place = {"lat": place.lat, "lon": place.lon}
+        out: dict[str, Any] = {}
+        if self.id is not None:
+            out["id"] = self.id
+        out.update({"date": self.date.isoformat(), "attacker": self.attacker, "victim": self.victim,
+                    "place": place, "target": self.target, "act": self.act})
+        return out
+
+    @classmethod
+    def parse(cls, obj: Any) -> Attack:
+        """Build an Attack from the JSON contract; ScenarioError names the field and what it accepts."""
+        if not isinstance(obj, Mapping):
+            raise ScenarioError("a scenario must be a JSON object with date, attacker, victim, place, target",
+                                accepted="object")
+        extra = [k for k in obj if k not in FIELDS]
+        if extra:
+            raise ScenarioError(f"unknown field(s) {', '.join(map(repr, extra))}; accepted: {', '.join(FIELDS)}",
+                                field=str(extra[0]), accepted=", ".join(FIELDS))
+        ident = obj.get("id")
+        if ident is not None and not isinstance(ident, str | int):
+            raise ScenarioError("id: must be a string or an integer", field="id", accepted="string")
+        if "date" not in obj:
+            raise ScenarioError("date: missing; give the day of the attack as YYYY-MM-DD", field="date",
+                                accepted="YYYY-MM-DD")
+        date = parse_date(obj["date"], field="date")
+        attacker = _actor(obj.get("attacker"), "attacker", allow_nsa=True)
+        victim_raw = obj.get("victim")
+        victim = None if victim_raw is None else _actor(victim_raw, "victim", allow_nsa=False)
+        target = obj.get("target", "territory")
+        if target not in TARGETS:
+            raise ScenarioError(f"target: {target!r} is not one of {', '.join(TARGETS)}", field="target",
+                                accepted=", ".join(TARGETS))
+        act = obj.get("act", "armed_attack")
+        if act not in ACTS:
+            raise ScenarioError(f"act: {act!r} is not one of {', '.join(ACTS)}", field="act",
+                                accepted=", ".join(ACTS))
+        place = _place(obj.get("place"), target)
+        if victim is None and place is None:
+            raise ScenarioError("victim: missing; name the attacked state when no place is given",
+                                field="victim", accepted="an ISO 3166-1 alpha-3 code")
+        if victim is not None and victim == attacker:
+            raise ScenarioError(f"attacker and victim are both {victim}", field="victim",
+                                accepted="a state other than the attacker")
+        return cls(date=date, attacker=attacker, victim=victim, place=place, target=target, act=act,
+                   id=None if ident is None else str(ident))
+
+
+def _actor(value: Any, field: str, *, allow_nsa: bool) -> str:
+    accepted = "an ISO 3166-1 alpha-3 code" + (" or nsa:<label> for a non-state attacker" if allow_nsa else "")
+    if not isinstance(value, str) or not value.strip():
+        raise ScenarioError(f"{field}: missing or not a string; give {accepted}", field=field, accepted=accepted)
+    v = value.strip()
+    if allow_nsa and v.lower().startswith("nsa:"):
+        if not _NSA.match("nsa:" + v[4:]):
+            raise ScenarioError(f"{field}: {value!r} is not a valid non-state label", field=field, accepted=accepted)
+        return "nsa:" + v[4:]
+    if not _CODE.match(v):
+        raise ScenarioError(f"{field}: {value!r} is not a three-letter state code; give {accepted}",
+                            field=field, accepted=accepted)
+    return v.upper()
+
+
+def _place(value: Any, target: str) -> Point | str | None:
+    if value is None:
+        if target in ("cyber", "space"):
+            return None
+        raise ScenarioError(f"place: missing; a {target} attack needs a place ({{\"lat\", \"lon\"}} or a name)",
+                            field="place", accepted='{"lat": number, "lon": number} or a place name')
+    if isinstance(value, str):
+        if not value.strip() or len(value) > 200:
+            raise ScenarioError("place: empty or too long a name", field="place", accepted="a place name")
+        return value.strip()
+    if isinstance(value, Mapping):
+        if set(value) != {"lat", "lon"}:
+            raise ScenarioError("place: an object needs exactly lat and lon", field="place",
+                                accepted='{"lat": number, "lon": number}')
+        lat, lon = value["lat"], value["lon"]
+        for name, v, lim in (("lat", lat, 90), ("lon", lon, 180)):
+            if isinstance(v, bool) or not isinstance(v, int | float) or not math.isfinite(v) or abs(v) > lim:
+                raise ScenarioError(f"place.{name}: {v!r} is not a number between -{lim} and {lim}",
+                                    field=f"place.{name}", accepted=f"a number from -{lim} to {lim}")
+        return Point(float(lat), float(lon))
+    raise ScenarioError("place: must be an object with lat and lon, or a place name", field="place",
+                        accepted='{"lat": number, "lon": number} or a place name')
+
+
+@dataclass(frozen=True)
+class LineError:
+    line: int
+    error: CasusError
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"line": self.line, **self.error.to_dict()}
+
+
+def parse_jsonl(text: str) -> tuple[list[tuple[int, Attack]], list[LineError]]:
+    """Parse JSON Lines (or one JSON object or array); bad lines are reported by number, good ones kept."""
+    stripped = text.strip()
+    good: list[tuple[int, Attack]] = []
+    bad: list[LineError] = []
+    if stripped.startswith("["):
+        try:
+            items = json.loads(stripped)
+        except json.JSONDecodeError as exc:
+            return [], [LineError(exc.lineno, ScenarioError(f"not valid JSON: {exc.msg}", accepted="JSON"))]
+        entries = list(enumerate(items, start=1))
+    else:
+        entries = []
+        for n, line in enumerate(text.splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                entries.append((n, json.loads(line)))
+            except json.JSONDecodeError as exc:
+                bad.append(LineError(n, ScenarioError(f"not valid JSON: {exc.msg}", accepted="one JSON object")))
+    for n, obj in entries:
+        try:
+            good.append((n, Attack.parse(obj)))
+        except CasusError as exc:
+            bad.append(LineError(n, exc))
+    bad.sort(key=lambda e: e.line)
+    return good, bad

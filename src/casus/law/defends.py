@@ -1,0 +1,82 @@
+"""Who is bound to defend this place on this date: the reverse question.
+
+It is an assessment of an attack by a state outside every treaty on the place,
+so that no "attacker is a fellow party" rule hides a commitment; the attacked
+state is the one that holds the place (its administrator).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from casus.dates import parse_date
+from casus.law.attack import TARGETS, Attack, Point
+from casus.law.kernel import OUTSIDE
+
+if TYPE_CHECKING:
+    from casus.kb.base import KnowledgeBase
+    from casus.law.assess import Assessment
+
+PlaceLike = str | Point | tuple[float, float] | dict[str, float]
+
+
+@dataclass(frozen=True, eq=False)
+class Defence:
+    assessment: Assessment
+
+    @property
+    def covered_by(self) -> tuple[str, ...]:
+        return tuple(f.clause for f in self.assessment.findings if f.status == "applies" and f.kind == "defense")
+
+    @property
+    def bound(self) -> tuple[str, ...]:
+        return tuple(sorted({s for f in self.assessment.findings
+                             if f.status == "applies" and f.kind == "defense" for s in f.bound}))
+
+    def to_dict(self) -> dict[str, Any]:
+        a = self.assessment
+        return {
+            "schema_version": "1.0",
+            "place": a.to_dict(with_cascade=False)["place"],
+            "date": a.attack.date.isoformat(),
+            "target": a.attack.target,
+            "holder": a.victim,
+            "question": f"Who is bound to defend this place against an armed attack on {a.attack.target} "
+                        "by a state outside every treaty?",
+            "covered_by": list(self.covered_by),
+            "ambiguous": [f.clause for f in a.findings if f.status == "ambiguous"],
+            "bound": list(self.bound),
+            "findings": [f.to_dict() for f in a.findings],
+        }
+
+
+def _as_place(place: PlaceLike) -> Point | str:
+    if isinstance(place, Point | str):
+        return place
+    if isinstance(place, dict):
+        return Attack.parse({"date": "2000-01-01", "attacker": "USA", "victim": "CAN", "place": place}).place  # type: ignore[return-value]
+    lat, lon = place
+    return Attack.parse({"date": "2000-01-01", "attacker": "USA", "victim": "CAN",
+                         "place": {"lat": lat, "lon": lon}}).place  # type: ignore[return-value]
+
+
+def defends_many(kb: KnowledgeBase, places: Iterable[PlaceLike], on: dt.date | str,
+                 target: str = "territory") -> list[Defence]:
+    from casus.errors import ScenarioError
+    from casus.law.assess import assess_many
+
+    day = parse_date(on, field="on")
+    if target not in TARGETS or target in ("cyber", "space"):
+        raise ScenarioError(f"target: {target!r} is not a place-based target", field="target",
+                            accepted="territory, armed_forces, vessel, aircraft")
+    attacks = [Attack(date=day, attacker=OUTSIDE, victim=None, place=_as_place(p), target=target)
+               for p in places]
+    return [Defence(a) for a in assess_many(kb, attacks)]
+
+
+def defends(kb: KnowledgeBase, place: PlaceLike, on: dt.date | str, target: str = "territory") -> Defence:
+    (d,) = defends_many(kb, [place], on, target)
+    return d

@@ -1,0 +1,188 @@
+"""Findings as people read them: each condition, whether it holds, the article, one quotable line.
+
+Words are produced here from the compact codes of ``kernel.py`` and the clause
+data, only when a finding is shown, so that judging ten thousand scenarios does
+not build ten thousand paragraphs nobody reads.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from casus.law.kernel import FAILS, HOLDS, OUTSIDE, SKIPPED, STATUS_NAMES, UNSURE, DayTables, bound_states
+
+if TYPE_CHECKING:
+    from casus.kb.base import KnowledgeBase
+    from casus.kb.models import Clause, Treaty
+
+TARGET_WORDS = {
+    "territory": "its territory", "armed_forces": "its armed forces", "vessel": "its vessels",
+    "aircraft": "its aircraft", "cyber": "cyber attacks", "space": "attacks in or from space",
+}
+ACT_WORDS = {"armed_attack": "an armed attack", "incursion": "an incursion", "threat": "a threat"}
+
+
+@dataclass(frozen=True)
+class Reason:
+    condition: str
+    holds: bool | None        # None: the law or the facts leave it open
+    cite: str
+    detail: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"condition": self.condition, "holds": self.holds, "cite": self.cite, "detail": self.detail}
+
+
+@dataclass(frozen=True)
+class Finding:
+    clause: str
+    treaty: str
+    article: str
+    kind: str
+    status: str
+    reasons: tuple[Reason, ...]
+    bound: tuple[str, ...]
+    bound_if_applies: tuple[str, ...]
+    automatic: bool
+    response: str
+    political_step: str
+    sources: tuple[dict[str, Any], ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "clause": self.clause, "treaty": self.treaty, "article": self.article, "kind": self.kind,
+            "status": self.status, "reasons": [r.to_dict() for r in self.reasons], "bound": list(self.bound),
+        }
+        if self.status == "ambiguous":
+            out["bound_if_applies"] = list(self.bound_if_applies)
+        out.update({"automatic": self.automatic, "response": self.response,
+                    "political_step": self.political_step, "sources": list(self.sources)})
+        return out
+
+
+def _name(kb: KnowledgeBase, code: str | None) -> str:
+    if not code:
+        return "no state"
+    if code == OUTSIDE:
+        return "a state outside the treaty"
+    if code.startswith("nsa:"):
+        return f"the non-state actor {code[4:]!r}"
+    st = kb.states.get(code)
+    return f"{st.name} ({code})" if st else code
+
+
+def _holds(code: int) -> bool | None:
+    return True if code == HOLDS else False if code == FAILS else None
+
+
+def build_finding(kb: KnowledgeBase, tables: DayTables, treaty: Treaty, clause: Clause, phase_idx: int,
+                  codes: Any, exc_idx: int, ext_idx: int, status: int, *, attacker: str, victim: str,
+                  target: str, act: str, place_words: str) -> Finding:
+    """Dress one clause's verdict for one attack in words, with its citations."""
+    day: dt.date = tables.day
+    tday = tables.treaties[treaty.id]
+    phase = clause.phases[phase_idx]
+    short = treaty.short_name or treaty.name
+    reasons: list[Reason] = [Reason(
+        "in_force", True, treaty.name,
+        f"The {treaty.name} was in force on {day.isoformat()} (since {treaty.in_force.isoformat()}).")]
+
+    c = int(codes[0])
+    since = tday.since.get(victim)
+    if c == HOLDS:
+        d = f"{_name(kb, victim)} was a party on {day.isoformat()}, bound since {since.isoformat()}." if since \
+            else f"{_name(kb, victim)} was a party on {day.isoformat()}."
+    elif c == UNSURE:
+        d = (f"{_name(kb, victim)} deposited its instrument on {day.isoformat()}; the hour is not recorded, so "
+             "whether it was already bound at the moment of the attack is uncertain.")
+    elif victim in tday.suspended:
+        d = f"{_name(kb, victim)}'s participation in the {short} was suspended on {day.isoformat()}."
+    else:
+        d = f"{_name(kb, victim)} was not a party to the {short} on {day.isoformat()}."
+        spells = kb.spells[treaty.id].get(victim, ())
+        later = [sp.start for sp in spells if sp.start > day]
+        ended = [sp.end for sp in spells if sp.end is not None and sp.end <= day]
+        if later:
+            d += f" It became bound on {min(later).isoformat()}."
+        elif ended:
+            d += f" It ceased to be a party on {max(ended).isoformat()}."
+    reasons.append(Reason("party", _holds(c), f"{treaty.name} (parties)", d))
+
+    c = int(codes[1])
+    if clause.attacker == "any":
+        d = f"The clause covers an armed attack whoever makes it; here {_name(kb, attacker)}."
+    elif c == UNSURE:
+        d = (f"The clause speaks of an attack by a state; whether an attack by {_name(kb, attacker)} counts "
+             "is contested.")
+    elif c == FAILS:
+        d = f"{_name(kb, attacker)} is itself a party; the clause covers attacks from outside."
+    else:
+        d = f"{_name(kb, attacker)} is a state" + (" outside the treaty." if clause.attacker == "outside_state"
+                                                    else ".")
+    reasons.append(Reason("attacker", _holds(c), clause.cite, d))
+
+    c = int(codes[2])
+    wanted = " or ".join(ACT_WORDS[a] for a in clause.acts)
+    d = (f"The clause is triggered by {wanted}; this is {ACT_WORDS[act]}." if c == HOLDS
+         else f"The clause needs {wanted}; {ACT_WORDS[act]} is not enough.")
+    reasons.append(Reason("act", _holds(c), clause.cite, d))
+
+    c = int(codes[3])
+    if ext_idx >= 0:
+        ext = clause.extensions[ext_idx]
+        reasons.append(Reason("target", _holds(c), ext.cite, ext.reason))
+    elif c == HOLDS:
+        reasons.append(Reason("target", True, phase.cite, f"The clause covers attacks on {TARGET_WORDS[target]}."))
+    else:
+        later = [e for e in clause.extensions if e.target == target and e.start > day]
+        d = f"The clause as in force on {day.isoformat()} does not cover {TARGET_WORDS[target]}."
+        if later:
+            d += f" A declaration extended it on {later[0].start.isoformat()} ({later[0].cite})."
+        reasons.append(Reason("target", False, phase.cite, d))
+
+    c = int(codes[4])
+    if c != SKIPPED:
+        if exc_idx >= 0:
+            ex = phase.exceptions[exc_idx]
+            reasons.append(Reason("scope", _holds(c), ex.cite, f"{place_words}: {ex.reason}"))
+        elif c == HOLDS:
+            reasons.append(Reason("scope", True, phase.cite,
+                                  f"{place_words}, inside the area covered ({phase.label}): {phase.describe}."))
+        else:
+            reasons.append(Reason("scope", False, phase.cite,
+                                  f"{place_words}, outside the area covered ({phase.label}): {phase.describe}."))
+
+    st = STATUS_NAMES[status]
+    bound = bound_states(tables, treaty.id, victim, attacker) if st != "does_not_apply" else ()
+    return Finding(
+        clause=clause.id, treaty=treaty.id, article=clause.article, kind=clause.kind, status=st,
+        reasons=tuple(reasons), bound=bound if st == "applies" else (),
+        bound_if_applies=bound if st == "ambiguous" else (), automatic=clause.automatic,
+        response=clause.response.strip(), political_step=clause.political_step.strip(),
+        sources=tuple(s.model_dump(mode="json", exclude_none=True) for s in clause.sources),
+    )
+
+
+def place_words(kb: KnowledgeBase, where: dict[str, Any] | None, target: str) -> str:
+    """'Guam, a territory of the United States (USA) in the Pacific area' style description."""
+    if where is None:
+        return "No place is given"
+    name = where.get("query_name") or where.get("territory_name") or "The point"
+    lat, lon = where.get("lat"), where.get("lon")
+    if where.get("territory") is None:
+        seas = ", ".join(where.get("region_names") or where.get("regions") or []) or "no named region"
+        return f"{name} ({lat:.2f}, {lon:.2f}) is on the high seas ({seas})"
+    sov, adm = where.get("sovereign"), where.get("administrator")
+    tname = where.get("territory_name")
+    words = f"{name}" + (f" ({tname})" if tname and tname != name else "")
+    words += f" is under the sovereignty of {_name(kb, sov)}"
+    if adm and adm != sov:
+        words += f", administered by {_name(kb, adm)}"
+    regions = where.get("region_names") or where.get("regions") or []
+    if regions:
+        words += f"; it lies in: {', '.join(regions)}"
+    if where.get("setting") == "territorial_sea":
+        words += " (within its 12-nautical-mile territorial sea)"
+    return words

@@ -1,0 +1,105 @@
+"""The tour: a new user's first run, answering the questions that started the project.
+
+The questions and scenarios are data (``data/tour/tour.yaml``); each answer is
+computed from the engine's findings, so the tour changes when the knowledge
+base does and can never drift from it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from casus.kb import yamlio
+
+if TYPE_CHECKING:
+    from casus.kb.base import KnowledgeBase
+
+TOUR_FILE = Path(__file__).resolve().parent.parent / "data" / "tour" / "tour.yaml"
+STATUS_WORDS = {"applies": "applies", "does_not_apply": "does not apply", "ambiguous": "is ambiguous"}
+
+
+@dataclass(frozen=True)
+class Answer:
+    id: str
+    question: str
+    answer: str
+    shown: tuple[tuple[str, tuple[Any, ...]], ...]
+    sources: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "question": self.question, "answer": self.answer,
+                "findings": [{"scenario": name, "findings": [f.to_dict() for f in fs]} for name, fs in self.shown],
+                "sources": list(self.sources)}
+
+
+def _focus(findings: Any, focus: list[str]) -> tuple[Any, ...]:
+    by = {f.clause: f for f in findings}
+    return tuple(by[c] for c in focus if c in by)
+
+
+def _line(label: str, findings: tuple[Any, ...], focus: list[str]) -> str:
+    parts = []
+    by = {f.clause: f for f in findings}
+    for c in focus:
+        f = by.get(c)
+        if f is None:
+            parts.append(f"{c} was not in force")
+            continue
+        bound = f" (bound: {', '.join(f.bound)})" if f.status == "applies" and f.bound else ""
+        parts.append(f"{c} {STATUS_WORDS[f.status]}{bound}")
+    return f"{label}: " + "; ".join(parts) + "."
+
+
+def _sources(findings: Any) -> list[str]:
+    out = []
+    for f in findings:
+        for s in f.sources[:1]:
+            out.append(f"{f.clause}: {s.get('title')} {s.get('url') or s.get('citation') or ''}".strip())
+    return out
+
+
+def run_tour(kb: KnowledgeBase, path: Path = TOUR_FILE) -> list[Answer]:
+    from casus.law.assess import assess_many
+    from casus.law.defends import defends_many
+
+    doc = yamlio.plain(yamlio.read(path))
+    default_day: dt.date = doc["date"]
+    answers: list[Answer] = []
+    for q in doc["questions"]:
+        focus = list(q.get("focus", []))
+        shown: list[tuple[str, tuple[Any, ...]]] = []
+        lines: list[str] = []
+        sources: list[str] = []
+        if q["kind"] == "assess":
+            scen = [{"date": s.get("date", default_day), "attacker": s["attacker"], "victim": s.get("victim"),
+                     "place": s["place"], "target": s.get("target", "territory")} for s in q["scenarios"]]
+            for s, a in zip(q["scenarios"], assess_many(kb, scen), strict=True):
+                fs = _focus(a.findings, focus)
+                label = f"{s['label']} ({a.attack.date.isoformat()})"
+                shown.append((label, fs))
+                lines.append(_line(label, fs, focus))
+                sources += _sources(fs)
+        elif q["kind"] == "defends":
+            for p, d in zip(q["places"], defends_many(kb, q["places"], default_day), strict=True):
+                fs = _focus(d.assessment.findings, focus)
+                label = f"An outside attack on {p} ({default_day.isoformat()})"
+                shown.append((label, fs))
+                lines.append(_line(label, fs, focus) + f" States bound: {', '.join(d.bound) or 'none'}.")
+                sources += _sources(fs)
+        elif q["kind"] == "pacific_allies":
+            lines.append(_pacific(kb, default_day))
+        answers.append(Answer(q["id"], q["question"], "\n".join(lines), tuple(shown),
+                              tuple(dict.fromkeys(sources))))
+    return answers
+
+
+def _pacific(kb: KnowledgeBase, day: dt.date) -> str:
+    from casus.relations.pacific import pacific_allies
+
+    allies = pacific_allies(kb, "nato", day)
+    parts = [f"{a.state} ({', '.join(a.territory_names)})" for a in allies]
+    return (f"On {day.isoformat()}, {len(parts)} NATO allies hold territory in the Pacific area, computed from "
+            f"the geography: " + "; ".join(parts) + ".")
