@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import os
+import pickle
 from collections.abc import Iterable
 from pathlib import Path
 
 from casus.errors import KnowledgeBaseError, Problem
 from casus.kb.base import KnowledgeBase
-from casus.kb.loader import DATA_DIR, read_tree
+from casus.kb.loader import DATA_DIR, digest_of, read_tree
 from casus.kb.validate import check
 
-__all__ = ["DATA_DIR", "KnowledgeBase", "load", "problems"]
+__all__ = ["DATA_DIR", "KnowledgeBase", "cache_dir", "load", "problems"]
 
 _CACHE: dict[tuple[str, ...], KnowledgeBase] = {}
 
@@ -24,18 +26,32 @@ def problems(data_dir: Path | str | None = None, overlays: Iterable[Path | str] 
     return found
 
 
+def cache_dir() -> Path:
+    """Where compiled artefacts live: $CASUS_CACHE_DIR, else ~/.cache/casus."""
+    return Path(os.environ.get("CASUS_CACHE_DIR") or Path.home() / ".cache" / "casus")
+
+
 def load(data_dir: Path | str | None = None, overlays: Iterable[Path | str] = ()) -> KnowledgeBase:
     """Read, validate and freeze the knowledge base (bundled data, then each overlay in order).
 
     Raises KnowledgeBaseError listing every problem: a knowledge base that does
-    not validate is never half-loaded. Loads of the same directories are shared.
+    not validate is never half-loaded. A validated base is kept on disk, keyed by
+    the hash of its files and of the model code, so the next start skips parsing.
     """
     dirs = [Path(data_dir) if data_dir else DATA_DIR, *map(Path, overlays)]
     key = tuple(str(d.resolve()) for d in dirs)
+    for d in dirs:
+        if not d.is_dir():
+            raise KnowledgeBaseError([Problem(str(d), None, "not a directory")])
+    digest = digest_of(dirs)
+    if key in _CACHE and _CACHE[key].digest == digest:
+        return _CACHE[key]
+    stored = _read_cached(digest)
+    if stored is not None:
+        _CACHE[key] = stored
+        return stored
     found: list[Problem] = []
     raw = read_tree(dirs, found)
-    if key in _CACHE and _CACHE[key].digest == raw.digest and not found:
-        return _CACHE[key]
     check(raw, found)
     if found:
         raise KnowledgeBaseError(found)
@@ -54,4 +70,24 @@ def load(data_dir: Path | str | None = None, overlays: Iterable[Path | str] = ()
         locations=locations,
     )
     _CACHE[key] = kb
+    _write_cached(digest, kb)
     return kb
+
+
+def _read_cached(digest: str) -> KnowledgeBase | None:
+    path = cache_dir() / f"kb-{digest}.pickle"
+    try:
+        with path.open("rb") as fh:
+            kb = pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        return None  # absent or unreadable: rebuilt from the YAML, never trusted half-read
+    return kb if isinstance(kb, KnowledgeBase) and kb.digest == digest else None
+
+
+def _write_cached(digest: str, kb: KnowledgeBase) -> None:
+    from casus.fileio import atomic_write_bytes
+
+    try:
+        atomic_write_bytes(cache_dir() / f"kb-{digest}.pickle", pickle.dumps(kb, protocol=pickle.HIGHEST_PROTOCOL))
+    except OSError:
+        pass  # a read-only cache directory only costs speed

@@ -85,11 +85,32 @@ class RawBase:
     files: list[str]
 
 
+def data_files(directories: Iterable[Path]) -> list[tuple[Path, Path]]:
+    """(directory, file) for every knowledge-base file, in load order."""
+    out = []
+    for directory in map(Path, directories):
+        for path in sorted(directory.glob("*.yaml")) + sorted((directory / "treaties").glob("*.yaml")):
+            out.append((directory, path))
+    return out
+
+
+def digest_of(directories: Iterable[Path]) -> str:
+    """A hash of every file's name and bytes, and of the model code that reads them: the cache key."""
+    h = hashlib.sha256()
+    here = Path(__file__).resolve().parent
+    for code in sorted(here.glob("*.py")):
+        h.update(code.read_bytes())
+    for directory, path in data_files(directories):
+        h.update(_display(path, directory).encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
 def read_tree(directories: Iterable[Path], problems: list[Problem]) -> RawBase:
     states: dict[str, Located] = {}
     treaties: dict[str, Located] = {}
     sections: dict[str, dict[str, Located]] = {k: {} for k, _, _ in SECTIONS.values()}
-    digest = hashlib.sha256()
+    directories = list(map(Path, directories))
     files: list[str] = []
     for layer, directory in enumerate(directories):
         directory = Path(directory)
@@ -101,8 +122,6 @@ def read_tree(directories: Iterable[Path], problems: list[Problem]) -> RawBase:
         for path in paths:
             name = _display(path, directory)
             files.append(name)
-            digest.update(name.encode())
-            digest.update(path.read_bytes())
             try:
                 root = yamlio.read(path, display=name)
             except KnowledgeBaseError as exc:
@@ -135,7 +154,7 @@ def read_tree(directories: Iterable[Path], problems: list[Problem]) -> RawBase:
                     continue
                 seen_here.add((key, ident))
                 target[ident] = Located(item, name, line, raw)
-    return RawBase(states, treaties, sections, digest.hexdigest()[:16], files)
+    return RawBase(states, treaties, sections, digest_of(directories), files)
 
 
 def _read_treaty(root: Any, name: str, layer: int, treaties: dict[str, Located],

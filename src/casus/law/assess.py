@@ -139,9 +139,9 @@ def assess_many(kb: KnowledgeBase, attacks: Iterable[Attack | dict[str, Any]], *
     """Assess many attacks at once (vectorised by date). With ``on_error="collect"`` a bad
     scenario yields its CasusError in its slot instead of stopping the batch."""
     items: list[Attack | CasusError] = []
-    for a in attacks:
+    for given in attacks:
         try:
-            items.append(a if isinstance(a, Attack) else Attack.parse(a))
+            items.append(given if isinstance(given, Attack) else Attack.parse(given))
         except CasusError as exc:
             if on_error == "raise":
                 raise
@@ -152,9 +152,10 @@ def assess_many(kb: KnowledgeBase, attacks: Iterable[Attack | dict[str, Any]], *
     points: dict[int, Point] = {}
     wheres: dict[int, Any] = {}
     named: dict[tuple[str, dt.date], Any] = {}
-    for i, a in enumerate(items):
-        if isinstance(a, CasusError):
+    for i, item in enumerate(items):
+        if not isinstance(item, Attack):
             continue
+        a = item
         try:
             _check_actors(kb, a)
             if isinstance(a.place, str):
@@ -183,9 +184,9 @@ def assess_many(kb: KnowledgeBase, attacks: Iterable[Attack | dict[str, Any]], *
         regions[idx] = np.asarray(hits.regions, dtype=bool)
     # 2. group by date and judge
     by_day: dict[dt.date, list[int]] = defaultdict(list)
-    for i, a in enumerate(items):
-        if isinstance(results[i], Attack):
-            by_day[a.date].append(i)  # type: ignore[union-attr]
+    for i, item in enumerate(items):
+        if isinstance(item, Attack) and isinstance(results[i], Attack):
+            by_day[item.date].append(i)
     table_for = territory_table_factory(atlas)
     region_index = {r: k for k, r in enumerate(atlas.region_ids)}
     for day, rows in sorted(by_day.items()):
@@ -193,10 +194,10 @@ def assess_many(kb: KnowledgeBase, attacks: Iterable[Attack | dict[str, Any]], *
         victims: list[str] = []
         keep: list[int] = []
         for i in rows:
-            a = items[i]
-            assert isinstance(a, Attack)
+            one = items[i]
+            assert isinstance(one, Attack)
             try:
-                victims.append(_victim(kb, a, int(terr[i]), T, tables))
+                victims.append(_victim(kb, one, int(terr[i]), T, tables))
                 keep.append(i)
             except CasusError as exc:
                 if on_error == "raise":
@@ -213,10 +214,10 @@ def assess_many(kb: KnowledgeBase, attacks: Iterable[Attack | dict[str, Any]], *
         acts = np.array([items[i].act for i in keep])  # type: ignore[union-attr]
         verdicts = judge(kb, tables, batch, attackers, targets, acts)
         for row, i in enumerate(keep):
-            a = items[i]
-            assert isinstance(a, Attack)
+            done = items[i]
+            assert isinstance(done, Attack)
             pt = points.get(i)
-            results[i] = Assessment(kb, a, victims[row], pt, _Where(kb, pt, a.date, wheres.get(i)), tables,
+            results[i] = Assessment(kb, done, victims[row], pt, _Where(kb, pt, done.date, wheres.get(i)), tables,
                                     tuple((cv, row) for cv in verdicts))
     return results
 

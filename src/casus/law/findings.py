@@ -136,10 +136,10 @@ def build_finding(kb: KnowledgeBase, tables: DayTables, treaty: Treaty, clause: 
     elif c == HOLDS:
         reasons.append(Reason("target", True, phase.cite, f"The clause covers attacks on {TARGET_WORDS[target]}."))
     else:
-        later = [e for e in clause.extensions if e.target == target and e.start > day]
+        coming = [e for e in clause.extensions if e.target == target and e.start > day]
         d = f"The clause as in force on {day.isoformat()} does not cover {TARGET_WORDS[target]}."
-        if later:
-            d += f" A declaration extended it on {later[0].start.isoformat()} ({later[0].cite})."
+        if coming:
+            d += f" A declaration extended it on {coming[0].start.isoformat()} ({coming[0].cite})."
         reasons.append(Reason("target", False, phase.cite, d))
 
     c = int(codes[4])
