@@ -102,9 +102,10 @@ class KnowledgeBase:
         """treaty id -> state -> spells as a party."""
         return {t.id: {p.state: spells(p, t.ended)[0] for p in t.parties} for t in self.treaties.values()}
 
-    def standing(self, treaty_id: str, state: str, on: dt.date) -> Standing:
+    def standing(self, treaty_id: str, state: str, on: dt.date | str) -> Standing:
+        """A state's position under a treaty on a day: party, suspended, first (uncertain) day."""
         t = self.treaty(treaty_id)
-        return standing(t, state, on, dict(self.spells[t.id]))
+        return standing(t, self.state(state).code, parse_date(on, field="on"), dict(self.spells[t.id]))
 
     def in_force(self, treaty_id: str, on: dt.date | str) -> bool:
         t = self.treaty(treaty_id)
