@@ -165,6 +165,15 @@ class Extension(Model):
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
 
+class AttackerRule(Model):
+    """A clause that names its expected attackers (Sino-Soviet 1950: Japan or states allied with it)."""
+
+    states: tuple[StateCode, ...] = Field(min_length=1)
+    otherwise: Status = "ambiguous"
+    reason: str
+    cite: str
+
+
 class Clause(Model):
     id: str = Field(pattern=r"^[a-z0-9-]+/[a-z0-9-]+$")
     article: str
@@ -174,6 +183,8 @@ class Clause(Model):
     # which attackers the clause speaks of: any; a state (non-state attackers make it ambiguous);
     # an outside state (fellow parties excluded)
     attacker: Literal["any", "state", "outside_state"] = "any"
+    # optional narrower rule naming the attackers the clause was written against
+    attackers: AttackerRule | None = None
     # the act the trigger needs; incursions and threats only count if listed
     acts: tuple[Literal["armed_attack", "incursion", "threat"], ...] = ("armed_attack",)
     response: str = Field(description="the promised response, in our own words")

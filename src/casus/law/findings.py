@@ -121,7 +121,14 @@ def build_finding(kb: KnowledgeBase, tables: DayTables, treaty: Treaty, clause: 
     else:
         d = f"{_name(kb, attacker)} is a state" + (" outside the treaty." if clause.attacker == "outside_state"
                                                     else ".")
-    reasons.append(Reason("attacker", _holds(c), clause.cite, d))
+    if clause.attackers is not None:
+        if attacker in clause.attackers.states:
+            d += f" It is one of the attackers the clause names ({', '.join(clause.attackers.states)})."
+        else:
+            d = f"{_name(kb, attacker)} is not among the attackers the clause names: {clause.attackers.reason}"
+        reasons.append(Reason("attacker", _holds(c), clause.attackers.cite, d))
+    else:
+        reasons.append(Reason("attacker", _holds(c), clause.cite, d))
 
     c = int(codes[2])
     wanted = " or ".join(ACT_WORDS[a] for a in clause.acts)

@@ -154,6 +154,10 @@ def judge(kb: KnowledgeBase, tables: DayTables, batch: Batch, attackers: np.ndar
                 if clause.attacker == "outside_state":
                     att[np.isin(attackers, members)] = FAILS
                 codes[:, 1] = att
+            if clause.attackers is not None:
+                named = np.isin(attackers, list(clause.attackers.states))
+                other = np.int8(_STATUS_CODE[clause.attackers.otherwise])
+                codes[:, 1] = np.where(named, codes[:, 1], worst(codes[:, 1], other))
             # act
             codes[:, 2] = np.where(np.isin(acts, list(clause.acts)), HOLDS, FAILS)
             # target kind: in the phase's geography, or brought in by a dated extension
@@ -187,6 +191,12 @@ def judge(kb: KnowledgeBase, tables: DayTables, batch: Batch, attackers: np.ndar
                               np.where((codes == UNSURE).any(axis=1), AMBIGUOUS, APPLIES)).astype(np.int8)
             out.append(ClauseVerdicts(clause.id, tid, pidx, codes, exc_idx, ext_idx, status))
     return out
+
+
+def worst(a: np.ndarray, b: Any) -> np.ndarray:
+    """Combine two condition codes: a failure decides, then doubt, then a hold."""
+    return np.where((a == FAILS) | (b == FAILS), FAILS,
+                    np.where((a == UNSURE) | (b == UNSURE), UNSURE, HOLDS)).astype(np.int8)
 
 
 def bound_states(tables: DayTables, treaty_id: str, victim: str, attacker: str) -> tuple[str, ...]:
