@@ -75,8 +75,11 @@ class KnowledgeBase:
                 by_name.setdefault(a.lower(), s)
         if str(code).strip().lower() in by_name:
             return by_name[str(code).strip().lower()]
-        raise UnknownStateError(str(code), list(self.states) + [s.name for s in self.states.values()],
-                                field="state", accepted="an ISO 3166-1 alpha-3 code such as USA, JPN, FIN")
+        # a three-letter input is most likely a mistyped code: suggest codes first
+        choices = list(self.states) if len(key) == 3 and key.isalpha() else []
+        choices += [s.name for s in self.states.values()]
+        raise UnknownStateError(str(code), choices, field="state",
+                                accepted="an ISO 3166-1 alpha-3 code such as USA, JPN, FIN")
 
     def treaty(self, treaty_id: str) -> Treaty:
         key = str(treaty_id).strip().lower()

@@ -53,6 +53,17 @@ Sources = Annotated[tuple[Source, ...], Field(min_length=1)]
 
 # --------------------------------------------------------------------------- states
 
+class CowCode(Model):
+    """A Correlates of War code that held for part of a state's life (West Germany was 260 until 1990)."""
+
+    start: dt.date | None = Field(default=None, alias="from")
+    end: dt.date | None = Field(default=None, alias="to")
+    cow: int
+    cow_abbr: str
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+
 class State(Model):
     """A state, present or historical, keyed by ISO 3166-1 alpha-3 (SUN, DDR, YUG, CSK kept)."""
 
@@ -60,6 +71,7 @@ class State(Model):
     name: str
     cow: int | None = Field(default=None, description="Correlates of War numeric code")
     cow_abbr: str | None = None
+    cow_history: tuple[CowCode, ...] = Field(default=(), description="earlier COW codes, dated")
     aliases: tuple[str, ...] = ()
     start: dt.date | None = Field(default=None, alias="from")
     end: dt.date | None = Field(default=None, alias="to")
@@ -69,6 +81,13 @@ class State(Model):
     sources: tuple[Source, ...] = ()
 
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+    def cow_on(self, day: dt.date) -> tuple[int | None, str | None]:
+        """The COW code and abbreviation in use on ``day`` (research merges need the dated one)."""
+        for c in self.cow_history:
+            if (c.start is None or c.start <= day) and (c.end is None or day < c.end):
+                return c.cow, c.cow_abbr
+        return self.cow, self.cow_abbr
 
 
 # --------------------------------------------------------------------------- treaties
