@@ -1,0 +1,156 @@
+"""`casus relations`, `casus invocations`, `casus pacific-allies`, `casus timeline`, `casus network`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from casus.cli.common import JsonOpt, OverlayOpt, console, handle_errors, load_kb, print_json
+
+OnOpt = Annotated[str, typer.Option("--on", help="Date, YYYY-MM-DD.")]
+
+
+def _table(title: str, columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> Any:
+    from rich.table import Table
+
+    table = Table(title=title, title_justify="left", show_lines=False)
+    for col in columns:
+        table.add_column(col, overflow="fold")
+    for row in rows:
+        table.add_row(*row)
+    return table
+
+
+def _show_relations(r: Any) -> None:
+    out = console()
+    out.print(f"[bold]{r.name} ({r.state}) on {r.on.isoformat()}[/bold]")
+    if r.treaties:
+        out.print(_table("Treaties (party)", ("Treaty", "Since", "Clauses"),
+                         [(t.treaty + (" (suspended)" if t.suspended else ""),
+                           t.since.isoformat() if t.since else "", ", ".join(t.clauses)) for t in r.treaties]))
+    else:
+        out.print("Treaties: none in the knowledge base on this date")
+    out.print("Defence clauses covering it: " + (", ".join(r.defence_clauses) or "none"))
+    if r.frameworks:
+        out.print(_table("Partnership frameworks", ("Framework", "Organisation", "Since", "Status"),
+                         [(f.name, f.organisation, f.since, f.status) for f in r.frameworks]))
+    if r.programmes:
+        out.print(_table("Programmes in effect", ("Programme", "Signed", "Period", "Areas of cooperation"),
+                         [(p.name, p.date, p.period or "", ", ".join(p.areas)) for p in r.programmes]))
+    if r.documents:
+        out.print(_table("Declarations, statements and visits", ("Date", "Kind", "Name", "Topics"),
+                         [(d.date + (f" to {d.until}" if d.until else ""), d.kind, d.name, "; ".join(d.topics))
+                          for d in r.documents]))
+    if r.operations:
+        out.print(_table("Operations", ("Operation", "Role", "From", "Last day", "Active"),
+                         [(o.name, o.role, o.start, o.last_day or "", "yes" if o.active else "no")
+                          for o in r.operations]))
+    if r.invocations:
+        out.print(_table("Invocations", ("Date", "Clause", "Role", "Outcome"),
+                         [(i.requested.isoformat(), i.clause, i.role, i.outcome) for i in r.invocations]))
+    for note in r.notes:
+        out.print(f"Note: {note}", markup=False)
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    @handle_errors
+    def relations(
+        state: Annotated[str, typer.Argument(help="ISO alpha-3 code or name, e.g. JPN.")],
+        on: OnOpt,
+        overlay: OverlayOpt = None,
+        as_json: JsonOpt = False,
+    ) -> None:
+        """A state's treaties, partnerships, programmes (with areas) and operations on a date, in one view."""
+        from casus.relations import relations as query
+
+        kb = load_kb(overlay)
+        r = query(kb, state, on)
+        if as_json:
+            print_json(r)
+            return
+        _show_relations(r)
+
+    @app.command()
+    @handle_errors
+    def invocations(
+        treaty: Annotated[str | None, typer.Option("--treaty", help="Only this treaty, e.g. nato.")] = None,
+        clause: Annotated[str | None, typer.Option("--clause", help="Only this clause, e.g. nato/art4.")] = None,
+        state: Annotated[str | None, typer.Option("--state", help="Only those requested by this state.")] = None,
+        overlay: OverlayOpt = None,
+        as_json: JsonOpt = False,
+    ) -> None:
+        """Every recorded use of a defence or consultation clause: who asked, when, about what, outcome."""
+        from casus.relations import invocations as listing
+
+        kb = load_kb(overlay)
+        rows = listing(kb, treaty=treaty, clause=clause, state=state)
+        if as_json:
+            print_json({"count": len(rows), "invocations": rows})
+            return
+        console().print(_table(f"{len(rows)} invocation(s)", ("Requested", "Clause", "By", "Event", "Outcome"),
+                               [(i.requested.isoformat(), i.clause, ", ".join(i.requested_by), i.event, i.outcome)
+                                for i in rows]))
+
+    @app.command("pacific-allies")
+    @handle_errors
+    def pacific_allies(
+        on: OnOpt,
+        treaty: Annotated[str, typer.Option("--treaty", help="Treaty whose parties to test.")] = "nato",
+        region: Annotated[str, typer.Option("--region", help="Region id.")] = "pacific-area",
+        overlay: OverlayOpt = None,
+        as_json: JsonOpt = False,
+    ) -> None:
+        """Parties to a treaty holding territory in the Pacific area on a date, computed from the geography."""
+        from casus.relations import region_allies
+
+        kb = load_kb(overlay)
+        res = region_allies(kb, on, treaty=treaty, region=region)
+        if as_json:
+            print_json(res)
+            return
+        console().print(_table(f"Parties to {res.treaty} with territory in {res.region} on {res.on.isoformat()}",
+                               ("State", "Name", "Territories"),
+                               [(a.state, a.name, ", ".join(t.name for t in a.territories)) for a in res.allies]))
+
+    @app.command()
+    @handle_errors
+    def timeline(
+        state: Annotated[str, typer.Argument(help="ISO alpha-3 code or name, e.g. KOR.")],
+        overlay: OverlayOpt = None,
+        as_json: JsonOpt = False,
+    ) -> None:
+        """A dated list of a state's treaty memberships, partnerships, programmes, invocations and operations."""
+        from casus.relations import timeline as build
+
+        kb = load_kb(overlay)
+        t = build(kb, state)
+        if as_json:
+            print_json(t)
+            return
+        console().print(_table(f"Timeline of {t.name} ({t.state})", ("Date", "Event"),
+                               [(e.date, e.text) for e in t.events]))
+
+    @app.command()
+    @handle_errors
+    def network(
+        on: OnOpt,
+        out: Annotated[Path, typer.Option("--out", help="File to write: .graphml or .json.")],
+        force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+        overlay: OverlayOpt = None,
+        as_json: JsonOpt = False,
+    ) -> None:
+        """Export the alliance and partnership network on a date as GraphML or JSON (by file extension)."""
+        from casus.relations import build_network, check_output, write_network
+
+        check_output(out, force=force)
+        kb = load_kb(overlay)
+        g = build_network(kb, on)
+        path = write_network(g, out, force=force)
+        summary = {"out": str(path), "nodes": g.number_of_nodes(), "edges": g.number_of_edges()}
+        if as_json:
+            print_json(summary)
+        else:
+            console().print(f"wrote {summary['nodes']} nodes and {summary['edges']} edges to {path}", markup=False)
