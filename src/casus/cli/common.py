@@ -27,7 +27,7 @@ OverlayOpt = Annotated[
 def console(stderr: bool = False) -> Any:
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+    return Console(stderr=stderr, highlight=False, soft_wrap=True)
 
 
 def load_kb(overlay: list[Path] | None = None) -> Any:
