@@ -217,7 +217,8 @@ def assess_many(kb: KnowledgeBase, attacks: Iterable[Attack | dict[str, Any]], *
             done = items[i]
             assert isinstance(done, Attack)
             pt = points.get(i)
-            results[i] = Assessment(kb, done, victims[row], pt, _Where(kb, pt, done.date, wheres.get(i)), tables,
+            where = None if pt is None else _Where(kb, pt, done.date, wheres.get(i))
+            results[i] = Assessment(kb, done, victims[row], pt, where, tables,
                                     tuple((cv, row) for cv in verdicts))
     return results
 
@@ -225,14 +226,11 @@ def assess_many(kb: KnowledgeBase, attacks: Iterable[Attack | dict[str, Any]], *
 class _Where:
     """The resolved place, looked up in words only when an assessment is read."""
 
-    def __init__(self, kb: KnowledgeBase, point: Point | None, day: dt.date, known: Any) -> None:
+    def __init__(self, kb: KnowledgeBase, point: Point, day: dt.date, known: Any) -> None:
         self._kb, self._point, self._day, self._known = kb, point, day, known
 
-    def __bool__(self) -> bool:
-        return self._point is not None
-
     def to_dict(self) -> dict[str, Any]:
-        w = self._known if self._known is not None else self._kb.where(self._point.lat, self._point.lon,  # type: ignore[union-attr]
+        w = self._known if self._known is not None else self._kb.where(self._point.lat, self._point.lon,
                                                                        on=self._day)
         return dict(w.to_dict())
 
