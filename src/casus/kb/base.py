@@ -165,15 +165,21 @@ class KnowledgeBase:
 
         return assess(self, attack)
 
-    def assess_many(self, attacks: Any) -> Any:
+    def assess_many(self, attacks: Any, *, on_error: str = "raise") -> Any:
+        """Assess many attacks at once; ``on_error="collect"`` puts each bad scenario's error in its slot."""
         from casus.law.assess import assess_many
 
-        return assess_many(self, attacks)
+        return assess_many(self, attacks, on_error=on_error)  # type: ignore[arg-type]
 
     def defends(self, place: Any, on: dt.date | str, target: str = "territory") -> Any:
         from casus.law.defends import defends
 
         return defends(self, place, on=on, target=target)
+
+    def defends_many(self, places: Any, on: dt.date | str, target: str = "territory") -> Any:
+        from casus.law.defends import defends_many
+
+        return defends_many(self, places, on=on, target=target)
 
     def reach(self, **kwargs: Any) -> Any:
         from casus.reach.query import reach

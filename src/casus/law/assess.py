@@ -26,6 +26,7 @@ from casus.law.kernel import (
     DayTables,
     as_object,
     day_tables,
+    epoch_start,
     judge,
     territory_table_factory,
 )
@@ -47,7 +48,12 @@ class Assessment:
     point: Point | None
     where: Any = field(repr=False)      # Whereabouts or None
     tables: DayTables = field(repr=False)
-    verdicts: tuple[tuple[ClauseVerdicts, int], ...] = field(repr=False)
+    clause_verdicts: tuple[ClauseVerdicts, ...] = field(repr=False)  # shared by the attacks of one epoch
+    row: int = 0                                                       # this attack's row in them
+
+    @property
+    def verdicts(self) -> list[tuple[ClauseVerdicts, int]]:
+        return [(cv, self.row) for cv in self.clause_verdicts]
 
     @cached_property
     def findings(self) -> tuple[Finding, ...]:
@@ -58,7 +64,8 @@ class Assessment:
             treaty, clause = self.kb.clause(cv.clause_id)
             out.append(build_finding(
                 self.kb, self.tables, treaty, clause, cv.phase, cv.codes[row], int(cv.exception[row]),
-                int(cv.extension[row]), int(cv.status[row]), attacker=self.attack.attacker, victim=self.victim,
+                int(cv.extension[row]), int(cv.status[row]), day=self.attack.date, attacker=self.attack.attacker,
+                victim=self.victim,
                 target=self.attack.target, act=self.attack.act, place_words=words))
         return tuple(out)
 
@@ -186,7 +193,7 @@ def assess_many(kb: KnowledgeBase, attacks: Iterable[Attack | dict[str, Any]], *
     by_day: dict[dt.date, list[int]] = defaultdict(list)
     for i, item in enumerate(items):
         if isinstance(item, Attack) and isinstance(results[i], Attack):
-            by_day[item.date].append(i)
+            by_day[epoch_start(kb, item.date)].append(i)
     table_for = territory_table_factory(atlas)
     region_index = {r: k for k, r in enumerate(atlas.region_ids)}
     for day, rows in sorted(by_day.items()):
@@ -212,14 +219,14 @@ def assess_many(kb: KnowledgeBase, attacks: Iterable[Attack | dict[str, Any]], *
         attackers = as_object([items[i].attacker for i in keep])  # type: ignore[union-attr]
         targets = np.array([items[i].target for i in keep])  # type: ignore[union-attr]
         acts = np.array([items[i].act for i in keep])  # type: ignore[union-attr]
-        verdicts = judge(kb, tables, batch, attackers, targets, acts)
+        verdicts = tuple(judge(kb, tables, batch, attackers, targets, acts))
         for row, i in enumerate(keep):
             done = items[i]
             assert isinstance(done, Attack)
             pt = points.get(i)
             where = None if pt is None else _Where(kb, pt, done.date, wheres.get(i))
             results[i] = Assessment(kb, done, victims[row], pt, where, tables,
-                                    tuple((cv, row) for cv in verdicts))
+                                    verdicts, row)
     return results
 
 

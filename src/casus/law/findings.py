@@ -78,10 +78,9 @@ def _holds(code: int) -> bool | None:
 
 
 def build_finding(kb: KnowledgeBase, tables: DayTables, treaty: Treaty, clause: Clause, phase_idx: int,
-                  codes: Any, exc_idx: int, ext_idx: int, status: int, *, attacker: str, victim: str,
+                  codes: Any, exc_idx: int, ext_idx: int, status: int, *, day: dt.date, attacker: str, victim: str,
                   target: str, act: str, place_words: str) -> Finding:
-    """Dress one clause's verdict for one attack in words, with its citations."""
-    day: dt.date = tables.day
+    """Dress one clause's verdict for one attack on ``day`` in words, with its citations."""
     tday = tables.treaties[treaty.id]
     phase = clause.phases[phase_idx]
     short = treaty.short_name or treaty.name

@@ -84,7 +84,41 @@ def _treaty_day(kb: KnowledgeBase, t: Treaty, day: dt.date) -> TreatyDay:
 
 
 def day_tables(kb: KnowledgeBase, day: dt.date) -> DayTables:
-    return _day_tables_cached(kb, day)
+    """The tables for ``day``. They are built once per *epoch*: the span between two dates on which
+    anything in the data changes (a deposit, a withdrawal, a phase, a transfer of a territory), so a
+    batch spread over 75 years costs a few hundred table builds, not one per distinct day.
+    ``DayTables.day`` is the first day of the epoch."""
+    return _day_tables_cached(kb, epoch_start(kb, day))
+
+
+def epoch_start(kb: KnowledgeBase, day: dt.date) -> dt.date:
+    points = _change_points(kb)
+    i = int(np.searchsorted(points, day.toordinal(), side="right")) - 1
+    return dt.date.fromordinal(int(points[i])) if i >= 0 else dt.date.min
+
+
+@lru_cache(maxsize=16)
+def _change_points(kb: KnowledgeBase) -> np.ndarray:
+    """Every date on which a table could change; the day after a deposit too (the uncertain first day)."""
+    days: set[dt.date] = set()
+    for t in kb.treaties.values():
+        days.add(t.in_force)
+        if t.ended:
+            days.add(t.ended)
+        for p in t.parties:
+            for e in p.events:
+                days.add(e.date)
+                days.add(e.date + dt.timedelta(days=1))
+        for c in t.clauses:
+            for ph in c.phases:
+                days.add(ph.start)
+                if ph.end:
+                    days.add(ph.end)
+            days.update(x.start for x in c.extensions)
+    for terr in kb.territories.values():
+        for ctl in getattr(terr, "control", ()):
+            days.update(d for d in (ctl.start, ctl.end) if d is not None)
+    return np.array(sorted(d.toordinal() for d in days), dtype=np.int64)
 
 
 @lru_cache(maxsize=4096)
@@ -125,8 +159,11 @@ def judge(kb: KnowledgeBase, tables: DayTables, batch: Batch, attackers: np.ndar
     out: list[ClauseVerdicts] = []
     n = batch.n
     nsa = np.char.startswith(attackers.astype(str), "nsa:") if n else np.zeros(0, dtype=bool)
+    acts_memo: dict[tuple[str, ...], np.ndarray] = {}
     for tid, tday in tables.treaties.items():
         treaty = kb.treaties[tid]
+        members = tday.members
+        party: np.ndarray | None = None  # the same for every clause of the treaty
         for clause in treaty.clauses:
             if clause_ids is not None and clause.id not in clause_ids:
                 continue
@@ -135,16 +172,15 @@ def judge(kb: KnowledgeBase, tables: DayTables, batch: Batch, attackers: np.ndar
                 continue
             pidx, phase = found
             codes = np.full((n, 5), SKIPPED, dtype=np.int8)
-            members = list(tday.members)
-            # party: the attacked state is a party that day, not suspended, not on its first (uncertain) day
-            is_member = np.isin(batch.victims, members)
-            party = np.where(is_member, HOLDS, FAILS).astype(np.int8)
-            if tday.suspended:
-                party[np.isin(batch.victims, list(tday.suspended))] = FAILS
-            if tday.first_day:
-                party[np.isin(batch.victims, list(tday.first_day))] = UNSURE
-            if any_party:
-                party[:] = HOLDS
+            if party is None:
+                # the attacked state is a party that day, not suspended, not on its first (uncertain) day
+                party = np.where(member(batch.victims, members), HOLDS, FAILS).astype(np.int8)
+                if tday.suspended:
+                    party[member(batch.victims, tday.suspended)] = FAILS
+                if tday.first_day:
+                    party[member(batch.victims, tday.first_day)] = UNSURE
+                if any_party:
+                    party[:] = HOLDS
             codes[:, 0] = party
             # attacker
             if clause.attacker == "any":
@@ -152,14 +188,16 @@ def judge(kb: KnowledgeBase, tables: DayTables, batch: Batch, attackers: np.ndar
             else:
                 att = np.where(nsa, UNSURE, HOLDS).astype(np.int8)
                 if clause.attacker == "outside_state":
-                    att[np.isin(attackers, members)] = FAILS
+                    att[member(attackers, members)] = FAILS
                 codes[:, 1] = att
             if clause.attackers is not None:
-                named = np.isin(attackers, list(clause.attackers.states))
+                named = member(attackers, set(clause.attackers.states))
                 other = np.int8(_STATUS_CODE[clause.attackers.otherwise])
                 codes[:, 1] = np.where(named, codes[:, 1], worst(codes[:, 1], other))
             # act
-            codes[:, 2] = np.where(np.isin(acts, list(clause.acts)), HOLDS, FAILS)
+            if clause.acts not in acts_memo:
+                acts_memo[clause.acts] = np.where(member(acts, set(clause.acts)), HOLDS, FAILS)
+            codes[:, 2] = acts_memo[clause.acts]
             # target kind: in the phase's geography, or brought in by a dated extension
             target_code = np.full(n, FAILS, dtype=np.int8)
             ext_idx = np.full(n, -1, dtype=np.int16)
@@ -213,8 +251,15 @@ def bound_states(tables: DayTables, treaty_id: str, victim: str, attacker: str) 
     return tuple(out)
 
 
+_TERRITORY_TABLES: dict[int, tuple[Any, Any]] = {}
+
+
 def territory_table_factory(atlas: Any) -> Any:
-    """Memoised (T+1,) masks of territories that are, or are parts of, the given ids."""
+    """Memoised (T+1,) masks of territories that are, or are parts of, the given ids; one memo per
+    compiled atlas, kept for the life of the process."""
+    held = _TERRITORY_TABLES.get(id(atlas))
+    if held is not None and held[0] is atlas:
+        return held[1]
     cache: dict[tuple[str, ...], np.ndarray] = {}
     ids = atlas.territory_ids
 
@@ -228,7 +273,16 @@ def territory_table_factory(atlas: Any) -> Any:
             cache[names] = mask
         return cache[names]
 
+    _TERRITORY_TABLES[id(atlas)] = (atlas, table)
     return table
+
+
+def member(values: np.ndarray, group: Any) -> np.ndarray:
+    """Elementwise ``value in group``: a set lookup for small batches, np.isin for large ones."""
+    if len(values) < 512:
+        g = group if isinstance(group, set | frozenset) else set(group)
+        return np.fromiter((v in g for v in values), dtype=bool, count=len(values))
+    return np.isin(values, list(group))
 
 
 def empty_regions(n: int, r: int) -> np.ndarray:

@@ -49,7 +49,9 @@ def evaluate(expr: Mapping[str, Any], batch: Batch, parties: frozenset[str]) -> 
         if val == "victim":
             return (codes == batch.victims) & (codes != NONE)
         if val == "party":
-            return np.isin(codes, list(parties)) if parties else np.zeros(batch.n, dtype=bool)
+            from casus.law.kernel import member
+
+            return member(codes, parties) if parties else np.zeros(batch.n, dtype=bool)
         return codes == val
     if key == "all":
         out = np.ones(batch.n, dtype=bool)
