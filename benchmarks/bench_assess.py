@@ -11,6 +11,7 @@ sides alike.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import time
 
@@ -60,10 +61,8 @@ def main() -> None:
     sample = batch[: args.loop]
     t0 = time.perf_counter()
     for s in sample:
-        try:
+        with contextlib.suppress(casus.CasusError):
             kb.assess(s)
-        except casus.CasusError:
-            pass
     t_loop = (time.perf_counter() - t0) * len(batch) / len(sample)
     n_clauses = len(kb.clauses)
     print(f"scenarios: {len(batch)} ({n_ok} valid), clauses in the knowledge base: {n_clauses}")
