@@ -25,7 +25,7 @@ def render_findings(kb: Any, findings: Any, title: str, *, verbose: bool = True)
     table.add_column("Bound")
     for f in findings:
         deciding = [r for r in f.reasons if r.holds is not True] or [f.reasons[-1]]
-        why = "\n".join(f"{r.detail} [dim]({r.cite})[/]" for r in (deciding if not verbose else deciding[:2]))
+        why = "\n".join(f"{r.detail} [dim]({r.cite})[/]" for r in deciding[: 2 if verbose else 1])
         bound = f.bound or f.bound_if_applies
         note = "" if f.status == "applies" else ("if it applies: " if bound else "")
         table.add_row(f.clause, STATUS_STYLE[f.status], why, note + ", ".join(bound))

@@ -24,6 +24,7 @@ ACTS = ("armed_attack", "incursion", "threat")
 FIELDS = ("id", "date", "attacker", "victim", "place", "target", "act")
 _NSA = re.compile(r"^nsa:[A-Za-z0-9 _.'-]{1,64}$")
 _CODE = re.compile(r"^[A-Za-z]{3}$")
+_LINE_END = re.compile(r"\r\n|\r|\n")
 
 
 @dataclass(frozen=True)
@@ -129,7 +130,8 @@ def _place(value: Any, target: str) -> Point | str | None:
                                 accepted='{"lat": number, "lon": number}')
         lat, lon = value["lat"], value["lon"]
         for name, v, lim in (("lat", lat, 90), ("lon", lon, 180)):
-            if isinstance(v, bool) or not isinstance(v, int | float) or not math.isfinite(v) or abs(v) > lim:
+            # abs() before isfinite(): a JSON integer too large for a float would overflow isfinite()
+            if isinstance(v, bool) or not isinstance(v, int | float) or abs(v) > lim or not math.isfinite(v):
                 raise ScenarioError(f"place.{name}: {v!r} is not a number between -{lim} and {lim}",
                                     field=f"place.{name}", accepted=f"a number from -{lim} to {lim}")
         return Point(float(lat), float(lon))
@@ -156,16 +158,22 @@ def parse_jsonl(text: str) -> tuple[list[tuple[int, Attack]], list[LineError]]:
             items = json.loads(stripped)
         except json.JSONDecodeError as exc:
             return [], [LineError(exc.lineno, ScenarioError(f"not valid JSON: {exc.msg}", accepted="JSON"))]
+        except (ValueError, RecursionError) as exc:
+            return [], [LineError(1, _unreadable(exc, "JSON"))]
         entries = list(enumerate(items, start=1))
     else:
         entries = []
-        for n, line in enumerate(text.splitlines(), start=1):
+        # only \n, \r\n and \r end a line: JSON strings may hold U+2028, U+0085 and the like
+        # raw (str.splitlines would cut them), and editors number lines this way
+        for n, line in enumerate(_LINE_END.split(text), start=1):
             if not line.strip():
                 continue
             try:
                 entries.append((n, json.loads(line)))
             except json.JSONDecodeError as exc:
                 bad.append(LineError(n, ScenarioError(f"not valid JSON: {exc.msg}", accepted="one JSON object")))
+            except (ValueError, RecursionError) as exc:
+                bad.append(LineError(n, _unreadable(exc, "one JSON object")))
     for n, obj in entries:
         try:
             good.append((n, Attack.parse(obj)))
@@ -173,3 +181,9 @@ def parse_jsonl(text: str) -> tuple[list[tuple[int, Attack]], list[LineError]]:
             bad.append(LineError(n, exc))
     bad.sort(key=lambda e: e.line)
     return good, bad
+
+
+def _unreadable(exc: Exception, accepted: str) -> ScenarioError:
+    """Valid JSON syntax that Python will not read: nesting too deep, an integer of thousands of digits."""
+    why = "nested too deeply" if isinstance(exc, RecursionError) else "a number too long to read"
+    return ScenarioError(f"not valid JSON: {why}", accepted=accepted)

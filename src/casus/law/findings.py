@@ -29,10 +29,14 @@ class Reason:
     condition: str
     holds: bool | None        # None: the law or the facts leave it open
     cite: str
-    detail: str
+    detail: str               # one line a journalist could quote
+    area: str | None = None   # for the scope condition: the area the clause covers, in words
 
     def to_dict(self) -> dict[str, Any]:
-        return {"condition": self.condition, "holds": self.holds, "cite": self.cite, "detail": self.detail}
+        out = {"condition": self.condition, "holds": self.holds, "cite": self.cite, "detail": self.detail}
+        if self.area is not None:
+            out["area"] = self.area
+        return out
 
 
 @dataclass(frozen=True)
@@ -83,7 +87,7 @@ def build_finding(kb: KnowledgeBase, tables: DayTables, treaty: Treaty, clause: 
     """Dress one clause's verdict for one attack on ``day`` in words, with its citations."""
     tday = tables.treaties[treaty.id]
     phase = clause.phases[phase_idx]
-    short = treaty.short_name or treaty.name
+    short = treaty.name
     reasons: list[Reason] = [Reason(
         "in_force", True, treaty.name,
         f"The {treaty.name} was in force on {day.isoformat()} (since {treaty.in_force.isoformat()}).")]
@@ -153,12 +157,11 @@ def build_finding(kb: KnowledgeBase, tables: DayTables, treaty: Treaty, clause: 
         if exc_idx >= 0:
             ex = phase.exceptions[exc_idx]
             reasons.append(Reason("scope", _holds(c), ex.cite, f"{place_words}: {ex.reason}"))
-        elif c == HOLDS:
-            reasons.append(Reason("scope", True, phase.cite,
-                                  f"{place_words}, inside the area covered ({phase.label}): {phase.describe}."))
         else:
-            reasons.append(Reason("scope", False, phase.cite,
-                                  f"{place_words}, outside the area covered ({phase.label}): {phase.describe}."))
+            side = "inside" if c == HOLDS else "outside"
+            reasons.append(Reason("scope", c == HOLDS, phase.cite,
+                                  f"{place_words}: {side} the area the clause covers ({phase.label}).",
+                                  area=phase.describe.strip()))
 
     st = STATUS_NAMES[status]
     bound = bound_states(tables, treaty.id, victim, attacker) if st != "does_not_apply" else ()

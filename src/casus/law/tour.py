@@ -97,9 +97,9 @@ def run_tour(kb: KnowledgeBase, path: Path = TOUR_FILE) -> list[Answer]:
 
 
 def _pacific(kb: KnowledgeBase, day: dt.date) -> str:
-    from casus.relations.pacific import pacific_allies
+    from casus.relations.regions import pacific_allies
 
-    allies = pacific_allies(kb, "nato", day)
-    parts = [f"{a.state} ({', '.join(a.territory_names)})" for a in allies]
+    allies = pacific_allies(kb, day, treaty="nato").allies
+    parts = [f"{a.state} ({', '.join(t.name for t in a.territories)})" for a in allies]
     return (f"On {day.isoformat()}, {len(parts)} NATO allies hold territory in the Pacific area, computed from "
             f"the geography: " + "; ".join(parts) + ".")
