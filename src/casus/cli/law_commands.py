@@ -85,7 +85,7 @@ def register(app: typer.Typer) -> None:
                     place = at
             numbered = [(1, Attack.parse({"date": date, "attacker": by, "victim": on_state, "place": place,
                                           "target": target, "act": act}))]
-        results = assess_many(kb, [a for _, a in numbered], on_error="collect")
+        results = assess_many(kb, [a for _, a in numbered], on_error="raise" if file is None else "collect")
         for (n, _), r in zip(numbered, results, strict=True):
             if not isinstance(r, Assessment):
                 from casus.law.attack import LineError
