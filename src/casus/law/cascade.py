@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from casus.law.attack import Attack
+from casus.law.kernel import AMBIGUOUS, DOES_NOT_APPLY, bound_states
 
 if TYPE_CHECKING:
     from casus.kb.base import KnowledgeBase
@@ -89,16 +90,20 @@ def cascade(kb: KnowledgeBase, first: Assessment) -> Cascade:
     rounds: list[tuple[str, ...]] = []
 
     def absorb(assessment: Assessment, rnd: int) -> list[str]:
+        # verdict codes and bound states only: no findings are put into words for the cascade
         side = sides[assessment.victim]
+        attacker = assessment.attack.attacker
         new: list[str] = []
-        for f in assessment.findings:
-            if f.status == "ambiguous":
-                for s in f.bound_if_applies:
-                    edges.append(Edge(s, assessment.victim, f.clause, "ambiguous", rnd))
-            if f.status != "applies" or f.kind != "defense":
+        for cv, row in assessment.verdicts:
+            status = int(cv.status[row])
+            if status == DOES_NOT_APPLY or kb.clauses[cv.clause_id][1].kind != "defense":
                 continue
-            for s in f.bound:
-                edges.append(Edge(s, assessment.victim, f.clause, "applies", rnd))
+            bound = bound_states(assessment.tables, cv.treaty_id, assessment.victim, attacker)
+            if status == AMBIGUOUS:
+                edges.extend(Edge(s, assessment.victim, cv.clause_id, "ambiguous", rnd) for s in bound)
+                continue
+            for s in bound:
+                edges.append(Edge(s, assessment.victim, cv.clause_id, "applies", rnd))
                 if s not in sides:
                     sides[s] = side
                     new.append(s)
