@@ -18,7 +18,9 @@ The tree::
     │   ├── DateError                  a malformed date, or one outside the covered range
     │   ├── CoordinateError            latitude/longitude not numbers or out of range
     │   ├── ScenarioError              a scenario whose fields are malformed
-    │   └── OutputExistsError          an output file exists and --force was not given
+    │   ├── OutputExistsError          an output file exists and --force was not given
+    │   ├── RequestTooLargeError       an HTTP body or batch over the server's limit (413)
+    │   └── UnknownSchemaError         a JSON Schema name the server does not publish
     ├── KnowledgeBaseError             the YAML knowledge base (or an overlay) is invalid;
     │                                  carries every Problem with file and line
     ├── GeoError                       geometry could not be built or read
@@ -42,10 +44,12 @@ __all__ = [
     "KnowledgeBaseError",
     "OutputExistsError",
     "Problem",
+    "RequestTooLargeError",
     "ScenarioError",
     "UnknownClauseError",
     "UnknownMissileError",
     "UnknownPlaceError",
+    "UnknownSchemaError",
     "UnknownStateError",
     "UnknownTreatyError",
     "close_matches",
@@ -96,7 +100,8 @@ class _UnknownId(InputError):
     def __init__(self, given: str, choices: Iterable[str], *, field: str | None = None,
                  accepted: str | None = None) -> None:
         choices = list(choices)
-        hints = close_matches(str(given), choices)
+        given = str(given)[:80]  # never echo an unbounded input back
+        hints = close_matches(given, choices)
         msg = f"unknown {self.kind} {given!r}"
         if hints:
             msg += f"; did you mean {', '.join(hints)}?"
@@ -150,6 +155,19 @@ class ScenarioError(InputError):
 
 class OutputExistsError(InputError):
     code = "output_exists"
+
+
+class RequestTooLargeError(InputError):
+    """A body or batch larger than the server accepts (HTTP 413)."""
+
+    code = "request_too_large"
+    http_status = 413
+
+
+class UnknownSchemaError(_UnknownId):
+    code = "unknown_schema"
+    kind = "schema name"
+    http_status = 404
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,37 @@
+"""Reading JSON request bodies ourselves, so that a malformed one is a 422 naming the problem.
+
+Routes that take a scenario read the raw body instead of a pydantic model: the
+library's own parser (``Attack.parse``) names the field at fault in the words
+the CLI uses, and FastAPI's generic messages would differ.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from starlette.requests import Request
+
+from casus.errors import ScenarioError
+
+
+async def read_text(request: Request) -> str:
+    raw = await request.body()
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ScenarioError(f"body: not UTF-8 text (byte {exc.start})", field="body",
+                            accepted="UTF-8 JSON") from None
+
+
+async def read_json(request: Request, *, accepted: str) -> Any:
+    text = await read_text(request)
+    if not text.strip():
+        raise ScenarioError("body: empty; send a JSON document", field="body", accepted=accepted)
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ScenarioError(f"body: not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})",
+                            field="body", accepted=accepted) from None
+    except RecursionError:
+        raise ScenarioError("body: JSON nested too deeply", field="body", accepted=accepted) from None

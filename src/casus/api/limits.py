@@ -1,0 +1,120 @@
+"""Bounds on what one request may cost: body size, batch size, and time.
+
+The server is meant for one user on their own machine, but a browser tab or a
+script can still send a 2 GB body or a scenario file with ten million lines.
+Limits answer such requests with a JSON 413/422/503 instead of letting them
+take the process down.
+"""
+
+from __future__ import annotations
+
+import functools
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+import anyio
+from starlette.requests import Request
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from casus.errors import ComputeError, InputError, RequestTooLargeError
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one request may cost. The defaults suit a laptop; ``casus serve`` can change them."""
+
+    #: largest request body accepted, in bytes
+    max_body_bytes: int = 1_000_000
+    #: largest body of a batch of scenarios (10,000 scenarios of about 150 bytes each)
+    max_batch_body_bytes: int = 2_000_000
+    #: most scenarios in one batch
+    max_batch: int = 10_000
+    #: wall-clock seconds an expensive request may run before it is answered with 503
+    seconds: float = 30.0
+    #: expensive requests computed at the same time; the rest wait their turn (within ``seconds``)
+    workers: int = 4
+
+
+class BodyLimitMiddleware:
+    """Refuse bodies over the limit: at once from Content-Length, or while streaming if it lies or is absent."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int, larger: dict[str, int] | None = None) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+        #: path -> its own limit, for the endpoints that take batches
+        self.larger = dict(larger or {})
+
+    @staticmethod
+    def _too_large(given: str, limit: int) -> RequestTooLargeError:
+        return RequestTooLargeError(f"request body of {given} is over the limit of {limit:,} bytes",
+                                    field="body", accepted=f"at most {limit:,} bytes")
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        limit = self.larger.get(scope.get("path", ""), self.max_bytes)
+        for name, value in scope.get("headers", ()):
+            if name == b"content-length":
+                try:
+                    declared = int(value)
+                except ValueError:
+                    declared = 0
+                if declared > limit:
+                    await _send_error(send, 413, self._too_large(f"{declared:,} bytes", limit))
+                    return
+        seen = 0
+
+        async def counted() -> Message:
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > limit:
+                    raise self._too_large(f"more than {limit:,} bytes", limit)
+            return message
+
+        await self.app(scope, counted, send)
+
+
+async def _send_error(send: Send, status: int, exc: InputError) -> None:
+    from casus.api.responses import encode
+
+    body = encode(exc.to_dict())
+    await send({"type": "http.response.start", "status": status,
+                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
+                            (b"connection", b"close")]})
+    await send({"type": "http.response.body", "body": body})
+
+
+def limits_of(request: Request) -> Limits:
+    return request.app.state.limits  # type: ignore[no-any-return]
+
+
+def deadline_of(request: Request) -> float:
+    """The monotonic time by which an expensive request must be done."""
+    return time.monotonic() + limits_of(request).seconds
+
+
+async def run_heavy(request: Request, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """Run an expensive library call in a worker thread, answering 503 if it outlives the time limit.
+
+    A thread cannot be killed; an abandoned one finishes in the background while
+    holding its worker slot, so at most ``Limits.workers`` run at once. Long loops
+    (batches) also check :func:`deadline_of` themselves and stop early.
+    """
+    limits = limits_of(request)
+    state = request.app.state
+    if getattr(state, "heavy_limiter", None) is None:
+        state.heavy_limiter = anyio.CapacityLimiter(limits.workers)
+    try:
+        with anyio.fail_after(limits.seconds):
+            return await anyio.to_thread.run_sync(functools.partial(fn, *args, **kwargs),
+                                                  abandon_on_cancel=True, limiter=state.heavy_limiter)
+    except TimeoutError:
+        raise ComputeError(f"the request took longer than {limits.seconds:g} s and was stopped; "
+                           "ask for less (fewer scenarios, one missile, one date)") from None

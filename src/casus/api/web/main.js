@@ -1,0 +1,366 @@
+// Wiring: the date, the map, the three questions (who defends a place, a scenario, missile reach)
+// and the URL that records them. Everything is asked of this server's API; nothing leaves the machine.
+
+import { coverage, getJSON, postJSON, cached } from "./api.js";
+import { WorldMap } from "./map.js";
+import {
+  assessmentView, defenceView, errorBox, h, names, placeFacts, stateName,
+} from "./panel.js";
+import { reachRings, reachView } from "./reach.js";
+import { readHash, writeHash } from "./url.js";
+
+const $ = (id) => document.getElementById(id);
+const FIRST_DAY = "1949-01-01";
+const DAY_MS = 86400000;
+
+const state = Object.assign({ tab: "place", target: "territory" }, readHash());
+let today = new Date().toISOString().slice(0, 10);
+let map;
+const seq = { place: 0, scenario: 0, reach: 0, coverage: 0 };
+let outlinesReady = false;
+
+// ------------------------------------------------------------------ small helpers
+const dayIndex = (iso) => Math.round((Date.parse(iso) - Date.parse(FIRST_DAY)) / DAY_MS);
+const dayAt = (i) => new Date(Date.parse(FIRST_DAY) + i * DAY_MS).toISOString().slice(0, 10);
+const validDay = (s) => /^\d{4}-\d{2}-\d{2}$/.test(s || "") && !Number.isNaN(Date.parse(s));
+const round = (v, n = 4) => Math.round(v * 10 ** n) / 10 ** n;
+
+function parseLatLon(text) {
+  const m = String(text || "").trim().match(/^(-?\d+(?:\.\d+)?)\s*[, ]\s*(-?\d+(?:\.\d+)?)$/);
+  if (!m) return null;
+  const lat = Number(m[1]);
+  const lon = Number(m[2]);
+  return Math.abs(lat) <= 90 && Math.abs(lon) <= 180 ? { lat, lon } : null;
+}
+
+function debounce(fn, ms) {
+  let t = null;
+  return (...args) => { clearTimeout(t); t = setTimeout(() => fn(...args), ms); };
+}
+
+function busy(text) {
+  $("loading").textContent = text || "";
+}
+
+const saveHash = debounce(() => writeHash(state), 150);
+
+// ------------------------------------------------------------------ date
+function setDate(on, { refresh = true } = {}) {
+  if (!validDay(on)) return;
+  if (on > today) on = today;
+  if (on < FIRST_DAY) on = FIRST_DAY;
+  state.on = on;
+  $("date").value = on;
+  $("date-slider").value = String(dayIndex(on));
+  $("year").textContent = on.slice(0, 4);
+  $("date-slider").setAttribute("aria-valuetext", on);
+  $("legend-date").textContent = on;
+  $("sc-date").textContent = on;
+  saveHash();
+  if (refresh) refreshForDate();
+}
+
+const refreshForDate = debounce(() => {
+  loadCoverage();
+  if (state.tab === "place" && (state.lat !== undefined || state.q)) showPlace();
+  if (state.tab === "scenario" && $("scenario-out").childElementCount) runScenario();
+  if (state.tab === "reach" && $("reach-out").childElementCount) runReach();
+}, 120);
+
+async function loadCoverage() {
+  const mine = ++seq.coverage;
+  const on = state.on;
+  busy(`colouring the map for ${on}…`);
+  try {
+    const cov = await coverage(on);
+    if (mine !== seq.coverage) return;
+    map.setCoverage(cov.territories);
+    document.body.dataset.coverageDate = on;
+    busy("");
+  } catch (err) {
+    if (mine === seq.coverage) busy(`coverage failed: ${err.message}`);
+  }
+}
+
+// ------------------------------------------------------------------ tabs
+function setTab(tab, { focus = false } = {}) {
+  if (!["place", "scenario", "reach"].includes(tab)) tab = "place";
+  state.tab = tab;
+  for (const t of ["place", "scenario", "reach"]) {
+    const button = $(`tab-${t}`);
+    const on = t === tab;
+    button.setAttribute("aria-selected", String(on));
+    button.tabIndex = on ? 0 : -1;
+    $(`view-${t}`).hidden = !on;
+    if (on && focus) button.focus();
+  }
+  document.querySelector(".ring-key").hidden = !(tab === "reach" && $("reach-out").childElementCount);
+  saveHash();
+}
+
+function bindTabs() {
+  const order = ["place", "scenario", "reach"];
+  for (const t of order) {
+    $(`tab-${t}`).addEventListener("click", () => setTab(t));
+    $(`tab-${t}`).addEventListener("keydown", (e) => {
+      const i = order.indexOf(t);
+      if (e.key === "ArrowRight") setTab(order[(i + 1) % 3], { focus: true });
+      else if (e.key === "ArrowLeft") setTab(order[(i + 2) % 3], { focus: true });
+      else return;
+      e.preventDefault();
+    });
+  }
+}
+
+// ------------------------------------------------------------------ picking a place
+function onPick({ lon, lat, tid }) {
+  lat = round(lat);
+  lon = round(lon);
+  map.setMarker(lon, lat);
+  if (state.tab === "scenario") {
+    $("sc-place").value = `${lat}, ${lon}`;
+    state.at = $("sc-place").value;
+    saveHash();
+    return;
+  }
+  if (state.tab === "reach") {
+    $("rc-origin").value = `${lat}, ${lon}`;
+    state.origin = $("rc-origin").value;
+    saveHash();
+    return;
+  }
+  Object.assign(state, { lat, lon, q: undefined });
+  if (tid) map.select(tid);
+  saveHash();
+  showPlace();
+}
+
+async function search(text) {
+  const q = String(text || "").trim();
+  if (!q) return;
+  const ll = parseLatLon(q);
+  setTab(state.tab === "reach" || state.tab === "scenario" ? state.tab : "place");
+  if (ll) {
+    map.centreOn(ll.lon, ll.lat);
+    onPick(ll);
+    return;
+  }
+  if (state.tab === "scenario") { $("sc-place").value = q; state.at = q; saveHash(); return; }
+  if (state.tab === "reach") { $("rc-origin").value = q; state.origin = q; saveHash(); return; }
+  Object.assign(state, { q, lat: undefined, lon: undefined });
+  saveHash();
+  await showPlace({ zoom: true });
+}
+
+async function showPlace({ zoom = false } = {}) {
+  const out = $("place-out");
+  const mine = ++seq.place;
+  const on = state.on;
+  const target = state.target || "territory";
+  const byName = state.q && state.lat === undefined;
+  const where = byName ? { name: state.q, on } : { lat: state.lat, lon: state.lon, on };
+  const asked = byName ? { place: state.q, on, target } : { lat: state.lat, lon: state.lon, on, target };
+  out.setAttribute("aria-busy", "true");
+  busy("asking who defends it…");
+  const [w, d] = await Promise.allSettled([
+    getJSON(byName ? "/api/place" : "/api/where", where),
+    getJSON("/api/defends", asked),
+  ]);
+  if (mine !== seq.place) return;
+  busy("");
+  out.removeAttribute("aria-busy");
+  const nodes = [];
+  if (w.status === "fulfilled") {
+    const place = w.value;
+    nodes.push(placeFacts(place, (id) => map.features.get(id)?.name));
+    if (place.territory) map.select(place.territory);
+    if (byName && place.lat !== undefined) {
+      map.setMarker(place.lon, place.lat);
+      const f = map.features.get(place.territory);
+      if (zoom) {
+        if (f) map.zoomTo(f.bbox, 12);
+        else map.centreOn(place.lon, place.lat);
+      }
+    }
+  } else {
+    nodes.push(errorBox(w.reason, { onSuggest: (s) => { $("search").value = s; search(s); } }));
+  }
+  if (d.status === "fulfilled") {
+    nodes.push(...defenceView(d.value));
+  } else if (w.status === "fulfilled") {
+    nodes.push(errorBox(d.reason));
+  }
+  out.replaceChildren(...nodes);
+  out.dataset.on = on;
+}
+
+// ------------------------------------------------------------------ scenario
+function scenarioFromForm() {
+  const place = $("sc-place").value.trim();
+  const ll = parseLatLon(place);
+  const obj = {
+    date: state.on,
+    attacker: $("sc-attacker").value.trim(),
+    victim: $("sc-victim").value.trim() || null,
+    target: $("sc-target").value,
+    act: $("sc-act").value,
+  };
+  if (ll) obj.place = ll;
+  else if (place) obj.place = place;
+  Object.assign(state, { atk: obj.attacker, vic: obj.victim || "", at: place, tgt: obj.target, act: obj.act });
+  saveHash();
+  return obj;
+}
+
+async function runScenario() {
+  const out = $("scenario-out");
+  const mine = ++seq.scenario;
+  const scenario = scenarioFromForm();
+  busy("assessing…");
+  out.setAttribute("aria-busy", "true");
+  try {
+    const a = await postJSON("/api/assess", scenario);
+    if (mine !== seq.scenario) return;
+    out.replaceChildren(...assessmentView(a, (id) => map.features.get(id)?.name));
+    if (a.place && a.place.lat !== undefined) map.setMarker(a.place.lon, a.place.lat);
+    else if (scenario.place && scenario.place.lat !== undefined) map.setMarker(scenario.place.lon, scenario.place.lat);
+    if (a.place && a.place.territory) map.select(a.place.territory);
+  } catch (err) {
+    if (mine === seq.scenario) out.replaceChildren(errorBox(err));
+  } finally {
+    if (mine === seq.scenario) { busy(""); out.removeAttribute("aria-busy"); }
+  }
+}
+
+// ------------------------------------------------------------------ reach
+async function runReach() {
+  const out = $("reach-out");
+  const mine = ++seq.reach;
+  const missile = $("rc-missile").value;
+  const originText = $("rc-origin").value.trim();
+  Object.assign(state, { missile, origin: originText });
+  saveHash();
+  const ll = parseLatLon(originText);
+  const params = ll ? { missile, lat: ll.lat, lon: ll.lon, on: state.on, rings: true }
+    : { missile, origin: originText, on: state.on, rings: true };
+  busy("computing ranges…");
+  out.setAttribute("aria-busy", "true");
+  try {
+    const r = await getJSON("/api/reach", params);
+    if (mine !== seq.reach) return;
+    const { features, sites } = reachRings(r);
+    map.setRings(features, sites);
+    out.replaceChildren(...reachView(r));
+    document.querySelector(".ring-key").hidden = false;
+  } catch (err) {
+    if (mine === seq.reach) {
+      out.replaceChildren(errorBox(err, { onSuggest: (s) => { $("rc-origin").value = s; runReach(); } }));
+    }
+  } finally {
+    if (mine === seq.reach) { busy(""); out.removeAttribute("aria-busy"); }
+  }
+}
+
+function clearReach() {
+  ++seq.reach;
+  map.setRings([], []);
+  $("reach-out").replaceChildren();
+  document.querySelector(".ring-key").hidden = true;
+}
+
+// ------------------------------------------------------------------ catalogues for the forms
+async function loadCatalogues() {
+  const [st, tr, pl, ms] = await Promise.allSettled([
+    cached("states", () => getJSON("/api/states")),
+    cached("treaties", () => getJSON("/api/treaties")),
+    cached("places", () => getJSON("/api/places")),
+    cached("missiles", () => getJSON("/api/missiles")),
+  ]);
+  if (st.status === "fulfilled") {
+    for (const s of st.value.states) names.states.set(s.code, s.name);
+    $("state-codes").replaceChildren(...st.value.states.map((s) => h("option", { value: s.code }, s.name)));
+  }
+  if (tr.status === "fulfilled") {
+    for (const t of tr.value.treaties) names.treaties.set(t.treaty, t.name);
+  }
+  if (pl.status === "fulfilled") {
+    $("place-names").replaceChildren(...pl.value.places.map((p) => h("option", { value: p })));
+  }
+  if (ms.status === "fulfilled") {
+    const select = $("rc-missile");
+    select.replaceChildren(...ms.value.missiles.map((m) => h("option", { value: m.id },
+      `${m.name} (${stateName(m.owner)}, ${Math.round(m.range_km.low).toLocaleString("en")}–` +
+      `${Math.round(m.range_km.high).toLocaleString("en")} km)`)));
+    if (state.missile) select.value = state.missile;
+    $("site-names").replaceChildren(...ms.value.launch_sites.map((s) => h("option", { value: s.name },
+      `${s.name} (${s.state})`)));
+  }
+}
+
+// ------------------------------------------------------------------ start
+async function start() {
+  try {
+    const health = await getJSON("/api/health");
+    if (health.today && health.today < today) today = health.today;
+  } catch (_) { /* the page still works with the browser's date */ }
+  const slider = $("date-slider");
+  slider.max = String(dayIndex(today));
+  $("date").max = today;
+  slider.addEventListener("input", () => setDate(dayAt(Number(slider.value))));
+  $("date").addEventListener("change", () => setDate($("date").value));
+
+  map = new WorldMap($("map"), $("map-svg"), { onPick });
+  map.onView = debounce((v) => { state.view = v; saveHash(); }, 250);
+  $("zoom-in").addEventListener("click", () => map.zoomBy(1.6));
+  $("zoom-out").addEventListener("click", () => map.zoomBy(1 / 1.6));
+  $("zoom-reset").addEventListener("click", () => map.reset());
+  window.casus = { map, state, ready: false };
+
+  bindTabs();
+  $("search-form").addEventListener("submit", (e) => { e.preventDefault(); search($("search").value); });
+  $("target").addEventListener("change", () => { state.target = $("target").value; saveHash(); if (state.lat !== undefined || state.q) showPlace(); });
+  $("scenario-form").addEventListener("submit", (e) => { e.preventDefault(); runScenario(); });
+  $("reach-form").addEventListener("submit", (e) => { e.preventDefault(); runReach(); });
+  $("rc-clear").addEventListener("click", clearReach);
+
+  // restore what the URL says
+  const view = state.view;
+  setDate(validDay(state.on) ? state.on : today, { refresh: false });
+  $("target").value = state.target || "territory";
+  if (state.atk) $("sc-attacker").value = state.atk;
+  if (state.vic) $("sc-victim").value = state.vic;
+  if (state.at) $("sc-place").value = state.at;
+  if (state.tgt) $("sc-target").value = state.tgt;
+  if (state.act) $("sc-act").value = state.act;
+  if (state.origin) $("rc-origin").value = state.origin;
+  setTab(state.tab);
+
+  const outlines = cached("outlines", () => getJSON("/api/territories.geojson"));
+  busy("drawing the map…");
+  loadCoverage();
+  const catalogues = loadCatalogues();
+  try {
+    map.setOutlines(await outlines);
+    outlinesReady = true;
+  } catch (err) {
+    busy(`the map outlines failed to load: ${err.message}`);
+  }
+  if (view) map.setView(view);
+  await loadCoverage();
+  await catalogues;
+  if (state.lat !== undefined && state.lon !== undefined) {
+    state.lat = Number(state.lat);
+    state.lon = Number(state.lon);
+    map.setMarker(state.lon, state.lat);
+    if (state.tab === "place") await showPlace();
+  } else if (state.q) {
+    $("search").value = state.q;
+    if (state.tab === "place") await showPlace({ zoom: !view });
+  }
+  if (state.tab === "scenario" && state.atk) await runScenario();
+  if (state.tab === "reach" && state.missile && state.origin) await runReach();
+  window.casus.ready = outlinesReady;
+  document.body.dataset.ready = "true";
+}
+
+start();

@@ -1,0 +1,76 @@
+// Missile reach: the rings to draw (the areas within the low and high public range estimates,
+// and their edges) and what lies inside them, with the sources of the estimates.
+
+import { h, stateName } from "./panel.js";
+
+export function reachRings(r) {
+  const features = (r.rings && r.rings.features) || [];
+  const o = r.origin || {};
+  const sites = o.lat !== undefined && o.lat !== null ? [{ lon: o.lon, lat: o.lat, name: o.name }] : [];
+  return { features, sites };
+}
+
+const km = (v) => `${Math.round(v).toLocaleString("en")} km`;
+
+function source(s) {
+  if (!s) return null;
+  const title = s.title || "source";
+  return s.url ? h("a", { href: s.url, rel: "noreferrer noopener", target: "_blank" }, title) : title;
+}
+
+function chips(rows, label) {
+  if (!rows.length) return null;
+  return h("ul", { class: "chips", "aria-label": label }, ...rows.map((row) => h("li", {
+    title: `${Math.round(row.distance_km).toLocaleString("en")} km${row.within_low ? "; within the low estimate too" : ""}`,
+  }, `${row.name}${row.within_low ? "" : " ◦"}`)));
+}
+
+export function reachView(r) {
+  const m = r.missile;
+  const o = r.origin || {};
+  const rng = r.range || {};
+  const parts = [];
+  parts.push(h("h2", {}, m ? `${m.name} from ${o.name}` : `${km(rng.high_km)} from ${o.name}`));
+  const range = rng.low_km === rng.high_km ? km(rng.high_km) : `${km(rng.low_km)} to ${km(rng.high_km)}`;
+  parts.push(h("p", { class: "sub" }, `Range ${range} (public estimates)` +
+    (m ? ` · ${stateName(m.owner)} · first successful flight test ${m.first_flight}` : "") + ` · ${r.on}`));
+  if (m && m.range) {
+    parts.push(h("p", { class: "fine" }, "Low estimate: ", source(m.range.low && m.range.low.source), ". High estimate: ",
+      source(m.range.high && m.range.high.source), "."));
+  }
+  for (const note of r.notes || []) parts.push(h("p", { class: "fine" }, note));
+  if (o.lat === undefined || o.lat === null) {
+    parts.push(h("p", { class: "hint" }, "Launched from anywhere in a state's territory: no single ring is drawn."));
+  }
+  const states = (r.states || []).filter((s) => s.within_high);
+  const cities = (r.cities || []).filter((c) => c.within_high);
+  const c = r.counts || {};
+  parts.push(h("div", { class: "verdict v-none" },
+    h("strong", {}, `Within range: ${c.states_within_high ?? states.length} states, ` +
+      `${c.territories_within_high ?? (r.territories || []).length} territories`),
+    h("span", {}, `${c.states_within_low ?? states.filter((s) => s.within_low).length} states within the low estimate. ` +
+      "◦ marks those only the high estimate reaches.")));
+  parts.push(h("h3", { class: "group" }, `States (${states.length})`), chips(states, "States within range"));
+  if (cities.length) {
+    parts.push(h("h3", { class: "group" }, `Cities of ${(r.cities_min_population || 0).toLocaleString("en")}+ (${cities.length})`),
+      chips(cities.slice(0, 60), "Cities within range"));
+  }
+  const areas = (r.areas || []).filter((a) => a.within_high && a.clauses && a.clauses.length);
+  if (areas.length) {
+    parts.push(h("h3", { class: "group" }, "Treaty areas reached"), h("ul", {},
+      ...areas.map((a) => h("li", {}, `${a.name}: `, a.clauses.join(", ")))));
+  }
+  const cm = r.commitments;
+  if (cm && cm.clauses && cm.clauses.length) {
+    parts.push(h("h3", { class: "group" }, "Defence clauses over the reachable area"),
+      h("table", { class: "reach-table" },
+        h("thead", {}, h("tr", {}, h("th", {}, "Clause"), h("th", {}, "covers"), h("th", {}, "binds"))),
+        h("tbody", {}, ...cm.clauses.map((cl) => h("tr", {}, h("td", {}, cl.clause),
+          h("td", {}, `${cl.applies_in.length} territories`), h("td", {}, `${cl.bound.length} states`))))));
+    if (cm.uncovered && cm.uncovered.length) {
+      parts.push(h("p", { class: "fine" }, `${cm.uncovered.length} reachable territories are covered by no defence clause.`));
+    }
+  }
+  if (r.disclaimer) parts.push(h("p", { class: "fine" }, r.disclaimer));
+  return parts;
+}
