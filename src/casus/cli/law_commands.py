@@ -15,21 +15,37 @@ STATUS_STYLE = {"applies": "[bold green]applies[/]", "does_not_apply": "[dim]doe
 
 
 def render_findings(kb: Any, findings: Any, title: str, *, verbose: bool = True) -> None:
-    """Print findings as a table: clause, status, the deciding reason, states bound."""
+    """Print findings as a table: clause, status, the deciding reason, states bound.
+
+    Clauses of treaties the attacked state was not party to that day are summed up in one line
+    below the table (they are all in --json), so the table shows what can bind someone.
+    """
     from rich.table import Table
 
+    def not_party(f: Any) -> bool:
+        return f.status == "does_not_apply" and any(r.condition == "party" and r.holds is False for r in f.reasons)
+
+    shown = [f for f in findings if not not_party(f)]
+    others = [f.clause for f in findings if not_party(f)]
     table = Table(title=title, show_lines=True, title_justify="left")
     table.add_column("Clause", no_wrap=True)
     table.add_column("Status", no_wrap=True)
-    table.add_column("Why (article)")
-    table.add_column("Bound")
-    for f in findings:
+    table.add_column("Why (article)", ratio=3)
+    table.add_column("Bound", ratio=1)
+    for f in shown:
         deciding = [r for r in f.reasons if r.holds is not True] or [f.reasons[-1]]
         why = "\n".join(f"{r.detail} [dim]({r.cite})[/]" for r in deciding[: 2 if verbose else 1])
         bound = f.bound or f.bound_if_applies
         note = "" if f.status == "applies" else ("if it applies: " if bound else "")
-        table.add_row(f.clause, STATUS_STYLE[f.status], why, note + ", ".join(bound))
-    console().print(table)
+        count = f"{len(bound)}: " if len(bound) > 3 else ""
+        table.add_row(f.clause, STATUS_STYLE[f.status], why, note + count + ", ".join(bound))
+    c = console()
+    if shown:
+        c.print(table)
+    else:
+        c.print(f"[bold]{title}[/]")
+    if others:
+        c.print(f"[dim]Not a party to the treaty that day, so these do not apply: {', '.join(others)}[/]")
 
 
 def _political(findings: Any) -> None:
