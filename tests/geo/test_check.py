@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from geo_fixtures import REGIONS, STATES, TERRITORIES, write_kb
+from .geo_fixtures import REGIONS, STATES, TERRITORIES, write_kb
 
 import casus
 
