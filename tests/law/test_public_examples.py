@@ -93,7 +93,7 @@ def test_guam_outside_article_6(kb):
     a = kb.assess({"date": "2017-11-02", "attacker": "PRK", "victim": "USA", "place": {"lat": 13.44, "lon": 144.79}})
     f = a.finding("nato/art5")
     assert f.status == "does_not_apply"
-    scope = [r for r in f.reasons if r.condition == "scope"][0]
+    scope = next(r for r in f.reasons if r.condition == "scope")
     assert scope.holds is False and "Art. 6" in scope.cite
 
 
@@ -120,7 +120,7 @@ def test_assessment_follows_the_contract(kb):
     d = kb.assess({"id": "q1", "date": "2017-11-02", "attacker": "PRK", "victim": "USA",
                    "place": {"lat": 13.44, "lon": 144.79}, "target": "territory", "act": "armed_attack"}).to_dict()
     assert d["id"] == "q1" and d["schema_version"] == "1.0"
-    nato = [f for f in d["findings"] if f["clause"] == "nato/art5"][0]
+    nato = next(f for f in d["findings"] if f["clause"] == "nato/art5")
     assert nato["status"] == "does_not_apply" and nato["bound"] == []
     assert {"condition", "holds", "cite", "detail"} <= set(nato["reasons"][0])
     assert d["place"]["territory"] == "gum"

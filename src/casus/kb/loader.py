@@ -48,6 +48,7 @@ class Located:
     file: str
     line: int | None
     raw: Any
+    layer: int = 0  # 0 for the bundled data, 1, 2, ... for each overlay in order
 
 
 def _model(spec: str) -> type[BaseModel]:
@@ -102,7 +103,10 @@ def digest_of(directories: Iterable[Path]) -> str:
         h.update(code.read_bytes())
     for directory, path in data_files(directories):
         h.update(_display(path, directory).encode())
-        h.update(path.read_bytes())
+        try:
+            h.update(path.read_bytes())
+        except OSError as exc:  # unreadable: read_tree reports it with the file name
+            h.update(f"unreadable: {exc}".encode())
     return h.hexdigest()[:16]
 
 
@@ -153,7 +157,7 @@ def read_tree(directories: Iterable[Path], problems: list[Problem]) -> RawBase:
                     problems.append(Problem(name, line, f"duplicate id {ident!r}"))
                     continue
                 seen_here.add((key, ident))
-                target[ident] = Located(item, name, line, raw)
+                target[ident] = Located(item, name, line, raw, layer)
     return RawBase(states, treaties, sections, digest_of(directories), files)
 
 
@@ -166,7 +170,7 @@ def _read_treaty(root: Any, name: str, layer: int, treaties: dict[str, Located],
         if layer == 0:
             problems.append(Problem(name, 1, "'patch:' is only for overlays"))
             return
-        _apply_patch(root, name, treaties, problems)
+        _apply_patch(root, name, layer, treaties, problems)
         return
     treaty = _validate(Treaty, root, name, [], root, problems)
     if treaty is None:
@@ -179,10 +183,10 @@ def _read_treaty(root: Any, name: str, layer: int, treaties: dict[str, Located],
     if stem != treaty.id:
         problems.append(Problem(name, yamlio.line_of(root, ["id"]),
                                 f"file name {stem!r} differs from id {treaty.id!r}"))
-    treaties[treaty.id] = Located(treaty, name, 1, root)
+    treaties[treaty.id] = Located(treaty, name, 1, root, layer)
 
 
-def _apply_patch(root: Any, name: str, treaties: dict[str, Located], problems: list[Problem]) -> None:
+def _apply_patch(root: Any, name: str, layer: int, treaties: dict[str, Located], problems: list[Problem]) -> None:
     target = str(root["patch"])
     if target not in treaties:
         problems.append(Problem(name, yamlio.line_of(root, ["patch"]),
@@ -212,4 +216,4 @@ def _apply_patch(root: Any, name: str, treaties: dict[str, Located], problems: l
         for err in exc.errors():
             problems.append(Problem(name, None, f"{'.'.join(map(str, err['loc']))}: {err['msg']}"))
         return
-    treaties[target] = Located(treaty, name, 1, root)
+    treaties[target] = Located(treaty, name, 1, root, layer)

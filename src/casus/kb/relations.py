@@ -384,6 +384,11 @@ def _check_partnership(raw: RawBase, where: Located, parts: dict[str, Located], 
             report(where, f"{what}: {key} names unknown partnership {ref!r}", [key])
     if p.framework is not None and p.framework in parts and parts[p.framework].item.kind != "framework":
         report(where, f"{what}: framework {p.framework!r} is not a framework", ["framework"])
+    # an overlay that changes membership (a counterfactual accession) is not contradicted by the
+    # bundled record of partnerships: the "partner, not member" rule is checked within one layer
+    org = raw.treaties.get(p.organisation)
+    if org is not None and org.layer > where.layer:
+        treaty = None
     for i, code in enumerate(p.partners):
         _state_exists(raw, where, code, p.date, ["partners", i], report, what)
         if treaty is not None:
