@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 
 import pytest
+
 from .geo_fixtures import write_kb
 
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from .geo_fixtures import REGIONS, STATES, TERRITORIES, write_kb
 
 import casus
+
+from .geo_fixtures import REGIONS, STATES, TERRITORIES, write_kb
 
 
 def problems(tmp_path, **files):
