@@ -89,11 +89,26 @@ def run_tour(kb: KnowledgeBase, path: Path = TOUR_FILE) -> list[Answer]:
                 shown.append((label, fs))
                 lines.append(_line(label, fs, focus) + f" States bound: {', '.join(d.bound) or 'none'}.")
                 sources += _sources(fs)
-        elif q["kind"] == "pacific_allies":
+        if q.get("relations"):
+            for code in q["relations"]:
+                lines.append(_partner_line(kb, code, default_day))
+        if q["kind"] == "pacific_allies":
             lines.append(_pacific(kb, default_day))
         answers.append(Answer(q["id"], q["question"], "\n".join(lines), tuple(shown),
                               tuple(dict.fromkeys(sources))))
     return answers
+
+
+def _partner_line(kb: KnowledgeBase, code: str, day: dt.date) -> str:
+    """What the partnership gives a partner, from the relations data: programmes and areas, not Art. 5."""
+    d = kb.relations(code, day).to_dict()
+    progs = [f"{p['name']} ({p['date']}; {', '.join(p['areas'])})" for p in d.get("programmes", [])
+             if p.get("in_effect")]
+    partner = ", ".join(d.get("partner_of", [])) or "no organisation"
+    text = f"{d['name']} on {day.isoformat()}: partner of {partner}"
+    if progs:
+        text += "; programmes in effect: " + "; ".join(progs)
+    return text + ". " + " ".join(d.get("notes", []))
 
 
 def _pacific(kb: KnowledgeBase, day: dt.date) -> str:

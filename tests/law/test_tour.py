@@ -1,0 +1,25 @@
+"""The tour answers its questions from the engine, so its answers follow the data."""
+
+from __future__ import annotations
+
+from casus.law.tour import run_tour
+
+
+def test_tour_answers(kb):
+    answers = {a.id: a for a in run_tour(kb)}
+    pacific = answers["pacific-allies"].answer
+    for code in ("USA", "FRA", "GBR"):
+        assert code in pacific
+    assert "Guam" in pacific and "Pitcairn" in pacific
+    us = answers["us-territory"].answer.splitlines()
+    assert "Seattle" in us[0] and "nato/art5 applies" in us[0]
+    assert "Honolulu" in us[2] and "nato/art5 does not apply" in us[2]
+    assert "Guam" in us[3] and "nato/art5 does not apply" in us[3]
+    assert "us-japan-1960/art5 applies" in answers["senkaku"].answer
+    partners = answers["partners"].answer
+    assert "Tokyo (2017-11-02): nato/art5 does not apply" in partners and "Partnership" in partners
+    china = answers["china-dprk"].answer.splitlines()
+    assert "russia-dprk-2024/art4 was not in force" in china[0]
+    assert "russia-dprk-2024/art4 applies" in china[1]
+    for a in answers.values():
+        assert a.to_dict()["question"].endswith("?")
