@@ -78,7 +78,7 @@ class Atlas:
         object.__setattr__(self, "_arrays", arrays)
         object.__setattr__(self, "_meta", meta)
         object.__setattr__(self, "_geoms", {})
-        object.__setattr__(self, "_prepared", set())
+        object.__setattr__(self, "_prepared", {})
         object.__setattr__(self, "_lock", threading.Lock())
         object.__setattr__(self, "_index", {t: i for i, t in enumerate(meta["territory_ids"])})
         object.__setattr__(self, "_region_index", {r: i for i, r in enumerate(meta["region_ids"])})
@@ -179,15 +179,29 @@ class Atlas:
         return g
 
     def _ready(self, kind: str, k: int, n_points: int) -> Any:
-        """The geometry, prepared when many points will be tested against it."""
-        g = self._decode(kind, k)
-        if n_points > 64 and (kind, k) not in self._prepared:
-            import shapely
+        """The geometry to test ``n_points`` points against: prepared when that pays off.
 
-            with self._lock:
-                shapely.prepare(g)
-                self._prepared.add((kind, k))
-        return g
+        A prepared geometry is a copy of its own, prepared and queried once under the lock before
+        any thread may use it: GEOS builds a prepared geometry's index lazily on first use, and that
+        is not thread-safe (libgeos/geos#825; it crashed a Dask worker with two threads). The plain
+        geometry handed out for a few points is never prepared, so it is safe to share as well.
+        """
+        key = (kind, k)
+        done = self._prepared.get(key)
+        if done is not None:
+            return done
+        if n_points <= 64:
+            return self._decode(kind, k)
+        import shapely
+
+        with self._lock:
+            done = self._prepared.get(key)
+            if done is None:
+                done = shapely.from_wkb(shapely.to_wkb(self._decode(kind, k)))
+                shapely.prepare(done)
+                shapely.contains_xy(done, 0.0, 0.0)  # build the index now, while holding the lock
+                self._prepared[key] = done
+        return done
 
     def piece_geometry(self, k: int) -> Any:
         return self._decode("piece", k)
