@@ -73,6 +73,13 @@ class Atlas:
     """Compiled territories and regions (build with :func:`compile_atlas`)."""
 
     __slots__ = ("_arrays", "_geoms", "_index", "_lock", "_meta", "_prepared", "_region_index")
+    _arrays: dict[str, np.ndarray]
+    _meta: dict[str, Any]
+    _geoms: dict[tuple[str, int], Any]
+    _prepared: dict[tuple[str, int], Any]
+    _lock: threading.Lock
+    _index: dict[str, int]
+    _region_index: dict[str, int]
 
     def __init__(self, arrays: dict[str, np.ndarray], meta: dict[str, Any]) -> None:
         object.__setattr__(self, "_arrays", arrays)

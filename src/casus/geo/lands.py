@@ -101,7 +101,7 @@ def build_lands(territories: Mapping[str, Territory], features: Mapping[str, Fea
         if territories[tid].parent is not None:
             parts_done.append(g)
     pos = {tid: i for i, tid in enumerate(ids)}
-    parent = tuple(pos[territories[tid].parent] if territories[tid].parent else -1 for tid in ids)
+    parent = tuple(pos[str(territories[tid].parent)] if territories[tid].parent else -1 for tid in ids)
     points = tuple(_point(territories[tid], land[tid], features) for tid in ids)
     return Lands(ids, parent, tuple(land[t] for t in ids), tuple(piece[t] for t in ids), points)
 

@@ -149,7 +149,7 @@ def _assemble(rings: list[np.ndarray]) -> Any:
                 shell_polys = np.append(shell_polys, shapely.Polygon(rings[h]))
                 owned[len(shell_polys) - 1] = []
                 continue
-            best = min(cands, key=lambda k: shell_polys[k].area)
+            best = min(cands, key=lambda k: float(shapely.area(shell_polys[k])))
             owned[int(best)].append(rings[h])
     polys = [shapely.Polygon(shapely.get_exterior_ring(shell_polys[k]), owned.get(k, []))
              for k in range(len(shell_polys))]
@@ -217,8 +217,8 @@ def ne_index() -> NEIndex:
             codes = meta["codes"]
             ends = np.asarray(arrays["ends"])
             allb = np.asarray(arrays["boxes"])
-            boxes = {c: allb[a:b] for c, a, b in zip(codes, [0, *ends[:-1].tolist()], ends.tolist(), strict=True)}
-            return NEIndex(frozenset(codes), boxes)
+            cached = {c: allb[a:b] for c, a, b in zip(codes, [0, *ends[:-1].tolist()], ends.tolist(), strict=True)}
+            return NEIndex(frozenset(codes), cached)
         except (KeyError, ValueError):
             pass
     shp, shx, dbf = _members()

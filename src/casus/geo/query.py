@@ -211,8 +211,8 @@ def where_many(kb: KnowledgeBase, lats: Any, lons: Any, on: dt.date | str | None
     sov, adm = control_arrays(kb, atlas, day)
     st = status_array(kb, atlas, day)
     none = np.array([None], dtype=object)
-    sov = np.concatenate([np.where(sov == "", None, sov), none])
-    adm = np.concatenate([np.where(adm == "", None, adm), none])
+    sov = np.concatenate([np.where(sov == "", None, sov), none])  # type: ignore[call-overload]
+    adm = np.concatenate([np.where(adm == "", None, adm), none])  # type: ignore[call-overload]
     st = np.concatenate([st, none])
     region_ids = atlas.region_ids
     if len(region_ids) and len(lat):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import os
 import pickle
 from collections.abc import Iterable
@@ -74,20 +76,35 @@ def load(data_dir: Path | str | None = None, overlays: Iterable[Path | str] = ()
     return kb
 
 
+#: a cache file is this tag, the SHA-256 of the pickle, then the pickle: damage is caught before unpickling
+_CACHE_TAG = b"CASUSKB1"
+_HEAD = len(_CACHE_TAG) + 32
+
+
 def _read_cached(digest: str) -> KnowledgeBase | None:
+    """The cached base for ``digest``, or None when absent, truncated or damaged (then rebuilt from the YAML).
+
+    A pickle with one byte changed can load "successfully" into a base missing a
+    field, so the file's checksum is verified before anything is unpickled.
+    """
     path = cache_dir() / f"kb-{digest}.pickle"
     try:
-        with path.open("rb") as fh:
-            kb = pickle.load(fh)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-        return None  # absent or unreadable: rebuilt from the YAML, never trusted half-read
+        blob = path.read_bytes()
+    except OSError:
+        return None
+    payload = blob[_HEAD:]
+    if blob[:len(_CACHE_TAG)] != _CACHE_TAG or hashlib.sha256(payload).digest() != blob[len(_CACHE_TAG):_HEAD]:
+        return None
+    try:
+        kb = pickle.loads(payload)
+    except Exception:  # written by other code (the key covers the model code, so rare): rebuild
+        return None
     return kb if isinstance(kb, KnowledgeBase) and kb.digest == digest else None
 
 
 def _write_cached(digest: str, kb: KnowledgeBase) -> None:
     from casus.fileio import atomic_write_bytes
 
-    try:
-        atomic_write_bytes(cache_dir() / f"kb-{digest}.pickle", pickle.dumps(kb, protocol=pickle.HIGHEST_PROTOCOL))
-    except OSError:
-        pass  # a read-only cache directory only costs speed
+    payload = pickle.dumps(kb, protocol=pickle.HIGHEST_PROTOCOL)
+    with contextlib.suppress(OSError):  # a read-only cache directory only costs speed
+        atomic_write_bytes(cache_dir() / f"kb-{digest}.pickle", _CACHE_TAG + hashlib.sha256(payload).digest() + payload)

@@ -152,7 +152,7 @@ class ScopeException(Model):
     status: Status
     reason: str
     cite: str
-    targets: tuple[Target, ...] = TARGETS  # which target kinds the exception concerns
+    targets: tuple[Target, ...] = TARGETS  # type: ignore[assignment]  # which target kinds it concerns
     sources: Sources
 
 

@@ -14,13 +14,39 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import ConstructorError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from casus.errors import KnowledgeBaseError, Problem
 
 
+class _Constructor(RoundTripConstructor):
+    """ruamel's round-trip constructor, with a scalar it cannot build reported at its line.
+
+    ruamel raises a bare ValueError, with no line, for a date that is not in the
+    calendar (``2020-02-30``) or an integer of thousands of digits; here it
+    becomes a ConstructorError carrying the scalar's position.
+    """
+
+
+def _marked(build: Any) -> Any:
+    def construct(self: RoundTripConstructor, node: Any, *args: Any) -> Any:
+        try:
+            return build(self, node, *args)
+        except (ValueError, OverflowError) as exc:
+            raise ConstructorError(None, None, f"cannot read {str(node.value)[:40]!r}: {exc}",
+                                   node.start_mark) from exc
+
+    return construct
+
+
+for _tag in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):
+    _Constructor.add_constructor(_tag, _marked(RoundTripConstructor.yaml_constructors[_tag]))
+
+
 def _yaml() -> YAML:
     y = YAML(typ="rt")
+    y.Constructor = _Constructor
     y.allow_duplicate_keys = False
     return y
 
@@ -30,7 +56,9 @@ def read(path: Path, *, display: str | None = None) -> Any:
     name = display or str(path)
     try:
         with path.open(encoding="utf-8") as fh:
-            return _yaml().load(fh)
+            root = _yaml().load(fh)
+        _expanded_size(root, name)
+        return root
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -39,6 +67,48 @@ def read(path: Path, *, display: str | None = None) -> Any:
         raise KnowledgeBaseError([Problem(name, None, f"YAML error: {exc}")]) from exc
     except UnicodeDecodeError as exc:
         raise KnowledgeBaseError([Problem(name, None, "file is not UTF-8")]) from exc
+    except OSError as exc:  # a directory named *.yaml, a dangling link, no permission
+        raise KnowledgeBaseError([Problem(name, None, f"cannot read: {exc.strerror or exc}")]) from exc
+    except RecursionError as exc:
+        raise KnowledgeBaseError([Problem(name, None, "YAML error: nested too deeply")]) from exc
+
+
+#: the most nodes a file may hold once its aliases are expanded (the bundled files hold a few thousand each)
+MAX_NODES = 1_000_000
+
+
+def _expanded_size(root: Any, name: str) -> int:
+    """Count nodes as :func:`plain` will copy them, refusing alias bombs and self-referring aliases.
+
+    YAML aliases are references: nine lines of them can stand for a billion
+    nodes ("billion laughs"), and an alias inside its own anchor makes a cycle.
+    Both would hang or crash the copy into plain data, so they are refused here.
+    """
+    sizes: dict[int, int] = {}
+    open_nodes: set[int] = set()
+
+    def where(node: Any) -> int | None:
+        return node.lc.line + 1 if isinstance(node, CommentedMap | CommentedSeq) else None
+
+    def size(node: Any) -> int:
+        if not isinstance(node, dict | list):
+            return 1
+        key = id(node)
+        if key in sizes:
+            return sizes[key]
+        if key in open_nodes:
+            raise KnowledgeBaseError([Problem(name, where(node), "YAML error: an alias refers to a node that "
+                                                                  "contains it")])
+        open_nodes.add(key)
+        total = 1 + sum(size(child) for child in (node.values() if isinstance(node, dict) else node))
+        open_nodes.discard(key)
+        if total > MAX_NODES:
+            raise KnowledgeBaseError([Problem(name, where(node), f"YAML error: aliases expand to more than "
+                                                                  f"{MAX_NODES:,} nodes")])
+        sizes[key] = total
+        return total
+
+    return size(root)
 
 
 def line_of(node: Any, loc: Sequence[str | int]) -> int | None:

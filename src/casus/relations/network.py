@@ -99,7 +99,7 @@ def check_output(out: Path | str, *, force: bool = False, fmt: str | None = None
         raise OutputExistsError(f"{str(path)!r} exists; pass --force to overwrite it", field="out")
     if not path.parent.is_dir():
         raise InputError(f"folder {str(path.parent)!r} does not exist", field="out")
-    return path, kind
+    return path, str(kind)
 
 
 def write_network(g: nx.Graph, out: Path | str, *, force: bool = False, fmt: str | None = None) -> Path:

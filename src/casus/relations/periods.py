@@ -28,7 +28,7 @@ def partner_documents(partnerships: Mapping[str, Partnership], state: str) -> It
 
 def contribution_span(op: Operation, state: str) -> list[tuple[str, dt.date, str, dt.date | None, str]]:
     """(kind, from, precision of from, to, detail) for each contribution of ``state`` to ``op``."""
-    out = []
+    out: list[tuple[str, dt.date, str, dt.date | None, str]] = []
     for c in op.contributions:
         if c.state == state:
             lo, hi = op.span(c)

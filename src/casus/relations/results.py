@@ -129,7 +129,7 @@ class StateRelations(_Record):
         return tuple(sorted({c for t in self.treaties for c in t.clauses}))
 
     def to_dict(self) -> dict[str, Any]:
-        out = {"schema_version": "1.0"}
+        out: dict[str, Any] = {"schema_version": "1.0"}
         out.update(super().to_dict())
         out["clauses"] = list(self.clauses)
         return out
