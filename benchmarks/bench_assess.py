@@ -26,8 +26,9 @@ PLACES = ["Tallinn", "Guam", "Honolulu", "Sydney", "Seoul", "Tokyo", "Helsinki",
 ATTACKERS = ["RUS", "CHN", "PRK", "IRN", "SUN", "nsa:group", "VEN", "SYR"]
 
 
-def scenarios(kb: casus.KnowledgeBase, n: int, seed: int = 1) -> list[dict]:
+def scenarios(kb: casus.KnowledgeBase, n: int, seed: int = 1, day: str | None = None) -> list[dict]:
     rng = np.random.default_rng(seed)
+    fixed = day
     pts = [kb.place(p) for p in PLACES]
     start, span = dt.date(1950, 1, 1).toordinal(), (dt.date(2025, 12, 31) - dt.date(1950, 1, 1)).days
     out = []
@@ -37,7 +38,7 @@ def scenarios(kb: casus.KnowledgeBase, n: int, seed: int = 1) -> list[dict]:
         lon = float(np.clip(p.lon + rng.normal(0, 0.05), -179.9, 179.9))
         day = dt.date.fromordinal(start + int(rng.integers(span)))
         target = ["territory", "territory", "armed_forces", "aircraft", "cyber"][int(rng.integers(5))]
-        s = {"id": str(i), "date": day.isoformat(), "attacker": ATTACKERS[int(rng.integers(len(ATTACKERS)))],
+        s = {"id": str(i), "date": fixed or day.isoformat(), "attacker": ATTACKERS[int(rng.integers(len(ATTACKERS)))],
              "place": {"lat": lat, "lon": lon}, "target": target}
         if target == "cyber":
             s["victim"] = ["USA", "EST", "JPN", "FRA"][int(rng.integers(4))]
@@ -50,9 +51,10 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, default=10_000)
     ap.add_argument("--loop", type=int, default=300)
+    ap.add_argument("--date", help="put every scenario on this day (default: random days 1950-2025)")
     args = ap.parse_args()
     kb = casus.load()
-    batch = scenarios(kb, args.n)
+    batch = scenarios(kb, args.n, day=args.date)
     kb.assess_many(batch[:50], on_error="collect")  # warm geometry
     t0 = time.perf_counter()
     res = kb.assess_many(batch, on_error="collect")
