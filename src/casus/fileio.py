@@ -13,7 +13,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from casus.errors import OutputExistsError
+from casus.errors import InputError, OutputExistsError
 
 
 def check_writable(path: Path | str, *, force: bool) -> Path:
@@ -51,6 +51,27 @@ def atomic_write_with(path: Path | str, writer: Callable[[Path], None], *, force
             tmp.unlink(missing_ok=True)
         raise
     return target
+
+
+def write_output(path: Path | str, data: bytes | Callable[[Path], None], *, force: bool = False,
+                 field: str = "output") -> Path:
+    """Write a user's output file: refuse an existing one without ``force``, name a missing folder,
+    and turn an OS failure into an InputError, so the command line can answer in one line."""
+    target = Path(path)
+    if target.is_dir():
+        raise InputError(f"{target} is a directory", field=field, accepted="a file name")
+    if target.exists() and not force:
+        raise OutputExistsError(f"{target} exists; give --force to replace it", field=field,
+                                accepted="a new file name, or --force")
+    parent = target.parent if str(target.parent) else Path(".")
+    if not parent.is_dir():
+        raise InputError(f"cannot write {target}: the folder {parent} does not exist", field=field,
+                         accepted="a path in an existing folder")
+    writer = data if callable(data) else (lambda tmp: tmp.write_bytes(data))  # type: ignore[misc]
+    try:
+        return atomic_write_with(target, writer, force=True)
+    except OSError as exc:
+        raise InputError(f"cannot write {target}: {exc.strerror or exc}", field=field) from exc
 
 
 def atomic_write_bytes(path: Path | str, data: bytes, *, force: bool = True) -> Path:

@@ -19,37 +19,28 @@ import contextlib
 import json
 import mmap
 import os
-import tempfile
 import zlib
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from casus.fileio import atomic_write_bytes
+
 MAGIC = b"CASUSGE2"
 _ALIGN = 16
 
 
 def cache_dir() -> Path:
-    """``$CASUS_CACHE_DIR``, else ``~/.cache/casus``."""
-    env = os.environ.get("CASUS_CACHE_DIR")
-    return Path(env).expanduser() if env else Path.home() / ".cache" / "casus"
+    """``$CASUS_CACHE_DIR``, else ``~/.cache/casus`` (one place for every cache: :func:`casus.kb.cache_dir`)."""
+    from casus.kb import cache_dir as shared
+
+    return shared()
 
 
 def atomic_write(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` so that readers see the old file or the new one, never a mix."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    atomic_write_bytes(path, data)
 
 
 def pack(arrays: dict[str, np.ndarray], meta: dict[str, Any]) -> bytes:

@@ -30,7 +30,8 @@ def problems(data_dir: Path | str | None = None, overlays: Iterable[Path | str] 
 
 def cache_dir() -> Path:
     """Where compiled artefacts live: $CASUS_CACHE_DIR, else ~/.cache/casus."""
-    return Path(os.environ.get("CASUS_CACHE_DIR") or Path.home() / ".cache" / "casus")
+    env = os.environ.get("CASUS_CACHE_DIR")
+    return Path(env).expanduser() if env else Path.home() / ".cache" / "casus"
 
 
 def load(data_dir: Path | str | None = None, overlays: Iterable[Path | str] = ()) -> KnowledgeBase:

@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from casus.dates import parse_date
 from casus.errors import InputError, OutputExistsError
+from casus.fileio import atomic_write_with
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -105,17 +104,15 @@ def check_output(out: Path | str, *, force: bool = False, fmt: str | None = None
 def write_network(g: nx.Graph, out: Path | str, *, force: bool = False, fmt: str | None = None) -> Path:
     """Write ``g`` as GraphML or JSON (chosen by ``fmt`` or the file's extension); refuse to overwrite."""
     path, kind = check_output(out, force=force, fmt=fmt)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            if kind == "json":
-                fh.write((json.dumps(network_data(g), indent=2, ensure_ascii=False) + "\n").encode())
-            else:
-                import networkx as nx
 
+    def write(tmp: Path) -> None:
+        if kind == "json":
+            tmp.write_text(json.dumps(network_data(g), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        else:
+            import networkx as nx
+
+            with tmp.open("wb") as fh:
                 nx.write_graphml(_ordered(g), fh)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+
+    atomic_write_with(path, write, force=True)
     return path
