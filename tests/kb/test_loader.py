@@ -206,3 +206,25 @@ def test_unknown_treaty_suggests(tmp_path):
     with pytest.raises(casus.UnknownTreatyError) as err:
         kb.treaty("pakt")
     assert err.value.suggestions == ["pact"]
+
+
+def test_a_patch_applies_after_a_replacement_in_the_same_overlay(tmp_path):
+    # "pact-bbb.yaml" sorts before "pact.yaml"; the patch must still land on the replaced treaty
+    d = make(tmp_path)
+    ov = tmp_path / "overlay" / "treaties"
+    ov.mkdir(parents=True)
+    (ov / "pact.yaml").write_text(TREATY)
+    (ov / "pact-bbb.yaml").write_text(textwrap.dedent("""\
+        patch: pact
+        sources: [{title: Counterfactual, citation: what if Betaland joined}]
+        parties:
+          - state: BBB
+            events: [{date: 1970-01-01, type: bound}]
+    """))
+    kb = casus.load(d, overlays=[tmp_path / "overlay"])
+    assert "BBB" in kb.members("pact", dt.date(1970, 1, 1))
+
+
+def test_unknown_region_suggests_the_closest(tmp_path):
+    found = problems_of(make(tmp_path, TREATY.replace("{region: europe}", "{region: europa}", 1)))
+    assert any("did you mean europe" in p for p in found), found

@@ -163,9 +163,7 @@ def _normal_mode(tmp_path: Path) -> int:
 
 @pytest.mark.parametrize("name", [
     "export-dyads",
-    pytest.param("network", marks=pytest.mark.xfail(
-        strict=True, reason="relations/network.py write_network keeps mkstemp's mode 0600; the file should get "
-                            "the mode of any new file (0666 less the umask)")),
+    "network",
 ])
 def test_outputs_get_the_usual_file_mode(kb, tmp_path, name):
     # an export shared with colleagues must be readable like any file the user makes

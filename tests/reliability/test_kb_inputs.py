@@ -124,15 +124,11 @@ def test_where_at_the_poles(kb, lat):
     assert found.lat == lat
 
 
-@pytest.mark.xfail(strict=True, reason="geo/query.py _number: float(10**400) raises OverflowError before the range "
-                                       "check; kb.where(10**400, 0) escapes as OverflowError, not CoordinateError")
 def test_where_refuses_an_integer_too_large_for_a_float(kb):
     with pytest.raises(CoordinateError):
         kb.where(10**400, 0)
 
 
-@pytest.mark.xfail(strict=True, reason="geo/locate.py coordinates: np.asarray([10**400], dtype=float) raises "
-                                       "OverflowError, caught only as TypeError/ValueError")
 def test_where_many_refuses_an_integer_too_large_for_a_float(kb):
     with pytest.raises(CoordinateError):
         kb.where_many([10**400], [0])

@@ -35,3 +35,5 @@ async def read_json(request: Request, *, accepted: str) -> Any:
                             field="body", accepted=accepted) from None
     except RecursionError:
         raise ScenarioError("body: JSON nested too deeply", field="body", accepted=accepted) from None
+    except ValueError as exc:  # an integer of more digits than Python converts
+        raise ScenarioError(f"body: {exc}", field="body", accepted=accepted) from None

@@ -49,7 +49,7 @@ def coordinates(lats: Any, lons: Any) -> tuple[np.ndarray, np.ndarray]:
     try:
         lat = np.asarray(lats, dtype=float).ravel()
         lon = np.asarray(lons, dtype=float).ravel()
-    except (TypeError, ValueError) as exc:
+    except (TypeError, ValueError, OverflowError) as exc:
         raise CoordinateError(f"coordinates must be numbers: {exc}", field="lat/lon",
                               accepted="latitude -90..90 and longitude -180..180, in degrees") from exc
     if lat.shape != lon.shape:

@@ -86,7 +86,10 @@ def _number(value: Any, name: str, limit: float) -> float:
     if isinstance(value, bool) or not isinstance(value, numbers.Real | np.floating | np.integer):
         raise CoordinateError(f"{name} {value!r} is not a number", field=name,
                               accepted=f"a number of degrees from -{limit:g} to {limit:g}")
-    x = float(value)
+    try:
+        x = float(value)
+    except OverflowError:
+        x = math.inf
     if not math.isfinite(x) or abs(x) > limit:
         raise CoordinateError(f"{name} {x!r} is out of range", field=name,
                               accepted=f"a number of degrees from -{limit:g} to {limit:g}")

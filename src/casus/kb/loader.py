@@ -122,6 +122,7 @@ def read_tree(directories: Iterable[Path], problems: list[Problem]) -> RawBase:
             problems.append(Problem(str(directory), None, "not a directory"))
             continue
         seen_here: set[tuple[str, str]] = set()
+        patches: list[tuple[Any, str]] = []  # applied after the layer's whole treaties, whatever their names
         paths = sorted(directory.glob("*.yaml")) + sorted((directory / "treaties").glob("*.yaml"))
         for path in paths:
             name = _display(path, directory)
@@ -132,7 +133,10 @@ def read_tree(directories: Iterable[Path], problems: list[Problem]) -> RawBase:
                 problems.extend(exc.problems)
                 continue
             if path.parent.name == "treaties":
-                _read_treaty(root, name, layer, treaties, problems, seen_here)
+                if isinstance(root, dict) and "patch" in root and layer > 0:
+                    patches.append((root, name))
+                else:
+                    _read_treaty(root, name, layer, treaties, problems, seen_here)
                 continue
             if path.name not in SECTIONS:
                 problems.append(Problem(name, None, f"unknown file; expected one of {', '.join(SECTIONS)} "
@@ -158,6 +162,8 @@ def read_tree(directories: Iterable[Path], problems: list[Problem]) -> RawBase:
                     continue
                 seen_here.add((key, ident))
                 target[ident] = Located(item, name, line, raw, layer)
+        for root, name in patches:
+            _apply_patch(root, name, layer, treaties, problems)
     return RawBase(states, treaties, sections, digest_of(directories), files)
 
 

@@ -15,7 +15,7 @@ import importlib
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from casus.errors import Problem
+from casus.errors import Problem, close_matches
 from casus.kb import yamlio
 from casus.kb.loader import Located, RawBase
 from casus.kb.membership import spells
@@ -147,13 +147,17 @@ def scope_problems(raw: RawBase, expr: Any) -> list[str]:
     elif key == "anywhere" and val is not True:
         out.append("'anywhere' takes true")
     elif key == "region":
-        if val not in raw.sections.get("regions", {}):
-            out.append(f"unknown region {val!r}")
+        regions = raw.sections.get("regions", {})
+        if val not in regions:
+            hints = close_matches(str(val), regions)
+            out.append(f"unknown region {val!r}" + (f"; did you mean {', '.join(hints)}?" if hints else ""))
     elif key == "territory":
         names = val if isinstance(val, list) else [val]
+        territories = raw.sections.get("territories", {})
         for n in names:
-            if n not in raw.sections.get("territories", {}):
-                out.append(f"unknown territory {n!r}")
+            if n not in territories:
+                hints = close_matches(str(n), territories)
+                out.append(f"unknown territory {n!r}" + (f"; did you mean {', '.join(hints)}?" if hints else ""))
     elif key in ("sovereign", "administrator") and val not in ("victim", "party") and val not in raw.states:
         out.append(f"'{key}' takes victim, party or a state code; unknown {val!r}")
     return out

@@ -66,7 +66,9 @@ async def places(request: Request) -> Response:
     return _names(kb_of(request)).respond(request)
 
 
-@router.get("/api/territories.geojson", summary="Simplified territory outlines (GeoJSON) for the map")
+@router.get("/api/territories.geojson", summary="Simplified territory outlines (GeoJSON) for the map",
+            responses={200: {"content": {"application/geo+json": {"schema": {"type": "object"}}},
+                             "description": "a GeoJSON FeatureCollection"}})
 async def territories_geojson(request: Request) -> Response:
     kb = kb_of(request)
     payload = cached(kb)
