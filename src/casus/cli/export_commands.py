@@ -100,9 +100,11 @@ def register(app: typer.Typer) -> None:
             from casus.errors import ScenarioError
             from casus.export.geofiles import geo_format, write_layer
             from casus.export.layers import coverage_layer, regions_layer, territories_layer
+            from casus.fileio import check_writable
             from casus.law.attack import TARGETS
 
             geo_format(out)
+            check_writable(out, force=force)  # refuse before the work, not after
             if target not in TARGETS:
                 raise ScenarioError(f"--target: {target!r} is not one of {', '.join(TARGETS)}", field="--target",
                                     accepted=", ".join(TARGETS))
@@ -133,7 +135,9 @@ def register(app: typer.Typer) -> None:
         """The whole knowledge base as a DuckDB file: states, treaties, membership, clauses, phases, territories,
         control, regions, missiles, partnerships, invocations, operations, sources, dyad_years."""
         from casus.export.database import export_duckdb
+        from casus.fileio import check_writable
 
+        check_writable(out, force=force)  # refuse before the work, not after
         kb = load_kb(overlay)
         counts = export_duckdb(kb, out, force=force)
         if as_json:

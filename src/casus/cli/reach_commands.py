@@ -50,6 +50,11 @@ def register(app: typer.Typer) -> None:
         Ranges are public estimates (a low and a high one, each with its source); distances are WGS84
         geodesics to the nearest point of each place.
         """
+        from casus.fileio import check_writable
+
+        for path in (map_path, geojson_path):
+            if path is not None:
+                check_writable(path, force=force)  # refuse before the work, not after
         kb = load_kb(overlay)
         if clause is not None:
             kb.clause(clause)
