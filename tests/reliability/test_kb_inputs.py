@@ -87,14 +87,13 @@ def test_place_gives_a_place_or_a_place_error(kb, name, on):
     assert -90 <= body["lat"] <= 90 and -180 <= body["lon"] <= 180
 
 
-@pytest.mark.xfail(strict=True, reason="geo/names.py resolve: a name still ambiguous with its country code "
-                                       "('Springfield, US', 'Victoria, PH') is suggested for itself; nothing "
-                                       "else narrows it (coordinates, an admin-1 code)")
 @pytest.mark.parametrize("name", ["Springfield, US", "Victoria, PH"])
 def test_an_ambiguous_name_with_its_country_does_not_suggest_itself(kb, name):
     with pytest.raises(AmbiguousPlaceError) as err:
         kb.place(name)
     assert name not in err.value.suggestions
+    lat, lon = (float(x) for x in err.value.suggestions[0].split(","))  # coordinates narrow it
+    assert kb.where(lat, lon).territory is not None
 
 
 # ----------------------------------------------------------------------------- points

@@ -207,6 +207,15 @@ class Gazetteer:
             shown = cities[:10]
             labels = [f"{p.label} (pop. {p.population:,})" for p in shown]
             more = f" and {len(cities) - 10} more" if len(cities) > 10 else ""
+            if len({p.label for p in shown}) < len(shown):
+                # same name in the same country: no name narrows it, coordinates do
+                points = [f"{p.lat:.4f},{p.lon:.4f}" for p in shown]
+                raise AmbiguousPlaceError(
+                    f"{raw!r} matches several cities: "
+                    + "; ".join(f"{lab} at {pt}" for lab, pt in zip(labels, points, strict=True))
+                    + f"{more}; give the coordinates of the one you mean",
+                    field="place", accepted="coordinates LAT,LON (or {'lat': .., 'lon': ..} in a scenario)",
+                    suggestions=points)
             raise AmbiguousPlaceError(f"{raw!r} matches several cities: {'; '.join(labels)}{more}; add a country "
                                       "code, e.g. " + repr(shown[0].label),
                                       field="place", accepted="'Name, CC' with an ISO 3166-1 country code",
