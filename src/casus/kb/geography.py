@@ -24,7 +24,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any, Literal
 
-from pydantic import ConfigDict, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from casus.kb.models import Model, Slug, Source, Sources, StateCode
 
@@ -55,8 +55,6 @@ class Control(Model):
     note: str | None = None
     sources: Sources
 
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
-
     @model_validator(mode="after")
     def _dates(self) -> Control:
         _interval(self.start, self.end, "a control period")
@@ -79,8 +77,6 @@ class Claim(Model):
     end: dt.date | None = Field(default=None, alias="to")
     note: str
     sources: Sources
-
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
     @model_validator(mode="after")
     def _dates(self) -> Claim:

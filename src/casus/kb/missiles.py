@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Literal
 
-from pydantic import ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
 from casus.kb.models import Model, Slug, Source, Sources, StateCode
 
@@ -90,8 +90,6 @@ class Missile(Model):
     note: str | None = None
     sources: Sources
 
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
-
     def tested_by(self, on: dt.date) -> bool | None:
         """Whether the first successful flight test had happened by ``on`` (a test that day counts); None
         when it is not known: ``on`` falls inside the month or year the source gives, or before a 'by' date."""
@@ -138,8 +136,6 @@ class LaunchSite(Model):
     start: dt.date | None = Field(default=None, alias="from", description="first known use, if sourced")
     note: str | None = None
     sources: Sources
-
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
 
 def check(raw: RawBase, report: Report) -> None:

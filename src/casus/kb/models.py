@@ -29,7 +29,9 @@ Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    """Frozen, strict about unknown keys; dated fields are written ``from``/``to`` in YAML (aliases)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
 
 class Source(Model):
@@ -61,8 +63,6 @@ class CowCode(Model):
     cow: int
     cow_abbr: str
 
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
-
 
 class State(Model):
     """A state, present or historical, keyed by ISO 3166-1 alpha-3 (SUN, DDR, YUG, CSK kept)."""
@@ -79,8 +79,6 @@ class State(Model):
     predecessors: tuple[StateCode, ...] = ()
     note: str | None = None
     sources: tuple[Source, ...] = ()
-
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
     def cow_on(self, day: dt.date) -> tuple[int | None, str | None]:
         """The COW code and abbreviation in use on ``day`` (research merges need the dated one)."""
@@ -131,8 +129,6 @@ class Note(Model):
     text: str
     sources: Sources
 
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
-
 
 # Scope expressions: a small closed set of predicates, combined in YAML.
 # Each is a mapping with exactly one key:
@@ -168,8 +164,6 @@ class Phase(Model):
     exceptions: tuple[ScopeException, ...] = ()
     sources: Sources
 
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
-
 
 class Extension(Model):
     """A declaration that brings a new domain (cyber, space) under the clause, case by case."""
@@ -180,8 +174,6 @@ class Extension(Model):
     reason: str
     cite: str
     sources: Sources
-
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
 
 class AttackerRule(Model):

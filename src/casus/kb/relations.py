@@ -26,7 +26,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any, Literal, get_args
 
-from pydantic import ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
 from casus.kb.models import Model, Slug, Sources, StateCode
 
@@ -112,8 +112,6 @@ class Suspension(Model):
     note: str
     sources: Sources
 
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
-
 
 class Participation(Model):
     """One state's spell in a framework, [from, to), with why it ended."""
@@ -126,8 +124,6 @@ class Participation(Model):
     suspensions: tuple[Suspension, ...] = ()
     note: str | None = None
     sources: Sources
-
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
     @model_validator(mode="after")
     def _interval(self) -> Participation:
@@ -177,8 +173,6 @@ class Partnership(Model):
     summary: str
     note: str | None = None
     sources: Sources
-
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
     @model_validator(mode="after")
     def _shape(self) -> Partnership:
@@ -268,8 +262,6 @@ class Contribution(Model):
     detail: str
     sources: Sources
 
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
-
     @model_validator(mode="after")
     def _interval(self) -> Contribution:
         if self.start and self.end and self.end <= self.start:
@@ -296,8 +288,6 @@ class Operation(Model):
     contributions: tuple[Contribution, ...] = ()
     note: str | None = None
     sources: Sources
-
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
     @model_validator(mode="after")
     def _interval(self) -> Operation:
