@@ -30,17 +30,6 @@ if TYPE_CHECKING:
     from casus.kb.base import KnowledgeBase
 
 
-#: territory-mask memos per compiled atlas, kept across calls: a sweep calls judge_points once per date
-_TABLES: dict[str, Any] = {}
-
-
-def _territory_table(atlas: Any) -> Any:
-    table = _TABLES.get(atlas.key)
-    if table is None:
-        table = _TABLES[atlas.key] = territory_table_factory(atlas)
-    return table
-
-
 @dataclass(frozen=True)
 class PointCoverage:
     clauses: tuple[str, ...]
@@ -66,7 +55,7 @@ def judge_points(kb: KnowledgeBase, lats: np.ndarray, lons: np.ndarray, day: dt.
     batch = Batch(terr=terr, regions=np.asarray(hits.regions, dtype=bool), victims=holder,
                   sovereign=tables.sovereign, administrator=tables.administrator,
                   region_index={r: k for k, r in enumerate(atlas.region_ids)},
-                  territory_table=_territory_table(atlas))
+                  territory_table=territory_table_factory(atlas))  # memoised per atlas
     verdicts = judge(kb, tables, batch, as_object([OUTSIDE] * n), np.full(n, target), np.full(n, "armed_attack"),
                      clauses, any_party=target != "territory")
     all_ids = tuple(clauses) if clauses is not None else tuple(sorted(kb.clauses))
