@@ -19,6 +19,7 @@ of UNCLOS Art. 15).
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -84,12 +85,8 @@ def locate(atlas: Atlas, lats: Any, lons: Any) -> Hits:
         cand = a["cell_pieces"][grid.ragged(start, count)].astype(np.int64)
         import shapely  # only now: a point inland or far out at sea needs no polygon
 
-        order = np.argsort(cand, kind="stable")
-        pt, cand = pt[order], cand[order]
-        uniq, first = np.unique(cand, return_index=True)
-        for k, i0, i1 in zip(uniq, first, np.append(first[1:], len(cand))[:len(uniq)], strict=True):
-            grp_pt = pt[i0:i1]
-            g = atlas._ready("piece", int(k), len(grp_pt))
+        for k, grp_pt in _by_candidate(pt, cand):
+            g = atlas._ready("piece", k, len(grp_pt))
             inside = shapely.intersects_xy(g, lon[grp_pt], lat[grp_pt])
             piece[grp_pt[inside]] = k
     setting = np.full(n, HIGH_SEAS, np.int8)
@@ -209,11 +206,17 @@ def _regions(atlas: Atlas, lat: np.ndarray, lon: np.ndarray, cells: np.ndarray) 
 
         pt = np.repeat(todo, count[todo])
         reg = a["cell_regions"][grid.ragged(start[todo], count[todo])].astype(np.int64)
-        order = np.argsort(reg, kind="stable")
-        pt, reg = pt[order], reg[order]
-        uniq, first = np.unique(reg, return_index=True)
-        for r, i0, i1 in zip(uniq, first, np.append(first[1:], len(reg))[:len(uniq)], strict=True):
-            sel = pt[i0:i1]
-            g = atlas._ready("region", int(r), len(sel))
+        for r, sel in _by_candidate(pt, reg):
+            g = atlas._ready("region", r, len(sel))
             out[sel, r] = shapely.intersects_xy(g, lon[sel], lat[sel])
     return out
+
+
+def _by_candidate(points: np.ndarray, candidates: np.ndarray) -> Iterator[tuple[int, np.ndarray]]:
+    """Group (point, candidate geometry) pairs by geometry, so each geometry is tested once on all its points."""
+    order = np.argsort(candidates, kind="stable")
+    points, candidates = points[order], candidates[order]
+    uniq, first = np.unique(candidates, return_index=True)
+    ends = np.append(first[1:], len(candidates))[: len(uniq)]  # empty when there are no pairs
+    for k, i0, i1 in zip(uniq, first, ends, strict=True):
+        yield int(k), points[i0:i1]
