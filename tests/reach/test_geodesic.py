@@ -12,20 +12,11 @@ from hypothesis import strategies as st
 
 from casus.reach import geodesic
 
+from .places import PLACES, PYONGYANG
+
 GEOD = pyproj.Geod(ellps="WGS84")
 
-# Well-known coordinates (lat, lon): city centres from their Wikipedia infoboxes; Andersen Air Force
-# Base from its Wikipedia infobox (13°35′N 144°56′E).
-PYONGYANG = (39.0392, 125.7625)
-PLACES = {
-    "Berlin": (52.5200, 13.4050),
-    "London": (51.5074, -0.1278),
-    "Lisbon": (38.7223, -9.1393),
-    "Washington": (38.9072, -77.0369),
-    "Honolulu": (21.3069, -157.8583),
-    "Anchorage": (61.2181, -149.9003),
-    "Andersen AFB": (13.5840, 144.9300),
-}
+
 # Rough figures every reference gives (km): Pyongyang-Washington "about 11,000 km" (the issue), and
 # great-circle distances as published by distance calculators (rounded to the nearest 100 km).
 ROUGH = {"Berlin": 8000, "London": 8700, "Lisbon": 10200, "Washington": 11000, "Honolulu": 7400,

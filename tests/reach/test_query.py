@@ -10,17 +10,12 @@ import casus
 from casus.errors import CoordinateError, DateError, InputError, UnknownMissileError, UnknownPlaceError
 from casus.reach import geodesic
 
+from .places import PLACES as TARGETS
+from .places import PYONGYANG as _PYONGYANG
+
 GEOD = pyproj.Geod(ellps="WGS84")
-PYONGYANG = "39.0392,125.7625"        # city centre, Wikipedia infobox
-TARGETS = {                             # name -> (lat, lon), Wikipedia infoboxes
-    "Berlin": (52.5200, 13.4050),
-    "London": (51.5074, -0.1278),
-    "Lisbon": (38.7223, -9.1393),
-    "Washington": (38.9072, -77.0369),
-    "Honolulu": (21.3069, -157.8583),
-    "Anchorage": (61.2181, -149.9003),
-    "Andersen AFB": (13.5840, 144.9300),
-}
+
+PYONGYANG = f"{_PYONGYANG[0]},{_PYONGYANG[1]}"
 # Which of them each range reaches from Pyongyang (distances: 3,392 / 6,011 / 7,403 / 7,953 / 8,685 /
 # 10,246 / 11,066 km, pinned in test_geodesic.py against pyproj).
 REACHED = {
