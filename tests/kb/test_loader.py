@@ -74,6 +74,15 @@ clauses:
 """
 
 
+BBB_JOINS = textwrap.dedent("""\
+    patch: pact
+    sources: [{title: Counterfactual, citation: what if Betaland joined}]
+    parties:
+      - state: BBB
+        events: [{date: 1970-01-01, type: bound}]
+""")
+
+
 def make(tmp_path: Path, treaty: str = TREATY, states: str = STATES, regions: str = REGIONS) -> Path:
     d = tmp_path / "data"
     (d / "treaties").mkdir(parents=True)
@@ -171,13 +180,7 @@ def test_overlay_patch_adds_a_member(tmp_path):
     d = make(tmp_path)
     ov = tmp_path / "overlay" / "treaties"
     ov.mkdir(parents=True)
-    (ov / "pact-bbb.yaml").write_text(textwrap.dedent("""\
-        patch: pact
-        sources: [{title: Counterfactual, citation: what if Betaland joined}]
-        parties:
-          - state: BBB
-            events: [{date: 1970-01-01, type: bound}]
-    """))
+    (ov / "pact-bbb.yaml").write_text(BBB_JOINS)
     kb = casus.load(d, overlays=[tmp_path / "overlay"])
     assert "BBB" in kb.members("pact", dt.date(1970, 1, 1))
     assert "BBB" not in casus.load(d).members("pact", dt.date(1970, 1, 1))
@@ -214,13 +217,7 @@ def test_a_patch_applies_after_a_replacement_in_the_same_overlay(tmp_path):
     ov = tmp_path / "overlay" / "treaties"
     ov.mkdir(parents=True)
     (ov / "pact.yaml").write_text(TREATY)
-    (ov / "pact-bbb.yaml").write_text(textwrap.dedent("""\
-        patch: pact
-        sources: [{title: Counterfactual, citation: what if Betaland joined}]
-        parties:
-          - state: BBB
-            events: [{date: 1970-01-01, type: bound}]
-    """))
+    (ov / "pact-bbb.yaml").write_text(BBB_JOINS)
     kb = casus.load(d, overlays=[tmp_path / "overlay"])
     assert "BBB" in kb.members("pact", dt.date(1970, 1, 1))
 
