@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
@@ -272,6 +272,3 @@ def _victim(kb: KnowledgeBase, a: Attack, t: int, T: int, tables: DayTables) -> 
                 field="victim", accepted=" or ".join(sorted({s for s in (sov, adm) if s})))
     return victim
 
-
-def assessments_to_dicts(results: Sequence[Any]) -> list[dict[str, Any]]:
-    return [r.to_dict() for r in results]

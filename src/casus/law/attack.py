@@ -88,7 +88,7 @@ class Attack:
         if act not in ACTS:
             raise ScenarioError(f"act: {act!r} is not one of {', '.join(ACTS)}", field="act",
                                 accepted=", ".join(ACTS))
-        place = _place(obj.get("place"), target)
+        place = parse_place(obj.get("place"), target)
         if victim is None and place is None:
             raise ScenarioError("victim: missing; name the attacked state when no place is given",
                                 field="victim", accepted="an ISO 3166-1 alpha-3 code")
@@ -114,7 +114,8 @@ def _actor(value: Any, field: str, *, allow_nsa: bool) -> str:
     return v.upper()
 
 
-def _place(value: Any, target: str) -> Point | str | None:
+def parse_place(value: Any, target: str = "territory") -> Point | str | None:
+    """A place as the scenario contract has it: a name, or {"lat", "lon"} checked for range."""
     if value is None:
         if target in ("cyber", "space"):
             return None

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from casus.dates import parse_date
-from casus.law.attack import TARGETS, Attack, Point
+from casus.law.attack import TARGETS, Attack, Point, parse_place
 from casus.law.kernel import OUTSIDE
 
 if TYPE_CHECKING:
@@ -56,11 +56,12 @@ class Defence:
 def _as_place(place: PlaceLike) -> Point | str:
     if isinstance(place, Point | str):
         return place
-    if isinstance(place, dict):
-        return Attack.parse({"date": "2000-01-01", "attacker": "USA", "victim": "CAN", "place": place}).place  # type: ignore[return-value]
-    lat, lon = place
-    return Attack.parse({"date": "2000-01-01", "attacker": "USA", "victim": "CAN",
-                         "place": {"lat": lat, "lon": lon}}).place  # type: ignore[return-value]
+    if not isinstance(place, dict):
+        lat, lon = place
+        place = {"lat": lat, "lon": lon}
+    parsed = parse_place(place)
+    assert parsed is not None  # a territory target always needs a place, so parse_place never gives None
+    return parsed
 
 
 def defends_many(kb: KnowledgeBase, places: Iterable[PlaceLike], on: dt.date | str,

@@ -285,10 +285,6 @@ def member(values: np.ndarray, group: Any) -> np.ndarray:
     return np.isin(values, list(group))
 
 
-def empty_regions(n: int, r: int) -> np.ndarray:
-    return np.zeros((n, r), dtype=bool)
-
-
 def as_object(values: Sequence[Any]) -> np.ndarray:
     arr = np.empty(len(values), dtype=object)
     arr[:] = list(values)
