@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from casus.law.attack import Attack
+from casus.law.attack import Attack, Point
 from casus.law.kernel import AMBIGUOUS, DOES_NOT_APPLY, bound_states
 
 if TYPE_CHECKING:
@@ -69,13 +69,14 @@ class Cascade:
         return g
 
 
-def _homeland(kb: KnowledgeBase, code: str) -> dict[str, float] | None:
+def _homeland(kb: KnowledgeBase, code: str) -> Point | None:
+    """A point in a state's home territory (its Natural Earth feature), where a counter-attack is assumed."""
     tid = code.lower()
     atlas = kb.atlas
     if tid not in atlas.territory_ids:
         return None
     lat, lon = atlas.representative_point(tid)
-    return {"lat": float(lat), "lon": float(lon)}
+    return Point(float(lat), float(lon))
 
 
 def cascade(kb: KnowledgeBase, first: Assessment) -> Cascade:
@@ -128,8 +129,8 @@ def cascade(kb: KnowledgeBase, first: Assessment) -> Cascade:
                 home = _homeland(kb, enemy)
                 if home is None:
                     continue
-                scenarios.append(Attack(date=attack.date, attacker=actor, victim=enemy,
-                                        place=_point(home), target="territory"))
+                scenarios.append(Attack(date=attack.date, attacker=actor, victim=enemy, place=home,
+                                        target="territory"))
         results = assess_many(kb, scenarios, on_error="collect")
         fresh = []
         for r in results:
@@ -144,8 +145,3 @@ def cascade(kb: KnowledgeBase, first: Assessment) -> Cascade:
                    tuple(sorted(uniq.values(), key=lambda e: (e.round, e.target, e.clause, e.source))),
                    tuple(sorted(conflicts)))
 
-
-def _point(home: dict[str, float]) -> Any:
-    from casus.law.attack import Point
-
-    return Point(home["lat"], home["lon"])
