@@ -38,10 +38,16 @@ class Source(Model):
     """Where a fact comes from. Needs a URL or a citation (a printed source)."""
 
     title: str = Field(min_length=3)
+    publisher: str | None = Field(
+        default=None, description="who published what the address holds (an organisation, a newspaper, a journal)"
+    )
     url: str | None = None
+    via: str | None = Field(
+        default=None, description="address of a copy on another host, when the original publication is cited"
+    )
     citation: str | None = None
     article: str | None = None
-    checked: dt.date | None = None
+    checked: dt.date | None = Field(default=None, description="the day the address was read")
 
     @model_validator(mode="after")
     def _url_or_citation(self) -> Source:
@@ -204,6 +210,10 @@ class Clause(Model):
     cite: str
     phases: tuple[Phase, ...] = Field(min_length=1)
     extensions: tuple[Extension, ...] = ()
+    # One-way obligations (Compacts of Free Association, guarantees): when set, only the guarantors are
+    # bound, and only an attack on a beneficiary triggers the clause. Empty: mutual among all parties.
+    guarantors: tuple[StateCode, ...] = ()
+    beneficiaries: tuple[StateCode, ...] = ()
     sources: Sources
 
     @field_validator("phases")
@@ -232,6 +242,8 @@ class Treaty(Model):
     membership_sources: tuple[Source, ...] = ()
     clauses: tuple[Clause, ...] = ()
     notes: tuple[Note, ...] = ()
+    atop_id: int | None = Field(default=None, description="ATOP alliance id (Leeds et al.), for joins")
+    cow_id: int | None = Field(default=None, description="Correlates of War formal alliance id, where one exists")
     sources: Sources
 
     @model_validator(mode="after")
