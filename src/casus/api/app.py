@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from fastapi import FastAPI
 
 from casus.api import errors
-from casus.api.limits import BodyLimitMiddleware, Limits
+from casus.api.limits import BodyLimitMiddleware, HeavySlots, Limits
 from casus.api.memo import AnswerCache
 from casus.api.routes import geo, law, meta, reach, relations, web
 from casus.api.routes import kb as kb_routes
@@ -70,7 +70,7 @@ def create_app(kb: KnowledgeBase | None = None, *, limits: Limits | None = None,
     )
     app.state.kb = kb
     app.state.limits = limits
-    app.state.heavy_limiter = None
+    app.state.heavy = HeavySlots(limits)
     app.state.answers = AnswerCache()
     for module in (meta, geo, law, kb_routes, reach, relations, web):
         app.include_router(module.router)
