@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from fastapi import FastAPI
 
 from casus.api import errors
+from casus.api.guards import ContentTypeMiddleware, HostMiddleware
 from casus.api.limits import BodyLimitMiddleware, HeavySlots, Limits
 from casus.api.memo import AnswerCache
 from casus.api.routes import geo, law, meta, reach, relations, web
@@ -38,12 +39,15 @@ answered with a 4xx and a JSON body `{"error", "message", "field", "accepted",
 
 
 def create_app(kb: KnowledgeBase | None = None, *, limits: Limits | None = None,
-               cors_origins: Sequence[str] = (), warm: bool = False) -> FastAPI:
+               cors_origins: Sequence[str] = (), warm: bool = False,
+               allowed_hosts: Sequence[str] | None = None) -> FastAPI:
     """Build the app over ``kb`` (default: the bundled knowledge base).
 
     ``warm`` computes the map outlines and today's coverage at start-up, so the
     first page load is as fast as the rest (``casus serve`` turns it on).
     ``cors_origins`` opens the API to other origins; CORS is closed by default.
+    ``allowed_hosts`` lists the Host headers answered (``casus serve`` passes
+    the bound address's names; None answers any, as in tests).
     """
     import casus
 
@@ -82,7 +86,10 @@ def create_app(kb: KnowledgeBase | None = None, *, limits: Limits | None = None,
                            allow_headers=["Content-Type"], max_age=600)
     app.add_middleware(BodyLimitMiddleware, max_bytes=limits.max_body_bytes,
                        larger={"/api/assess/batch": limits.max_batch_body_bytes})
-    app.add_middleware(SecurityHeadersMiddleware)
+    app.add_middleware(ContentTypeMiddleware)
+    if allowed_hosts is not None:
+        app.add_middleware(HostMiddleware, allowed=allowed_hosts)
+    app.add_middleware(SecurityHeadersMiddleware)  # outermost: on every answer, the refusals above included
     return app
 
 
@@ -102,8 +109,9 @@ def app_from_environment() -> FastAPI:
 
     config = json.loads(os.environ.get(CONFIG_ENV) or "{}")
     kb = casus.load(overlays=config.get("overlays", []))
+    hosts = config.get("hosts")
     return create_app(kb, limits=Limits(**config.get("limits", {})), cors_origins=tuple(config.get("cors", ())),
-                      warm=bool(config.get("warm", True)))
+                      warm=bool(config.get("warm", True)), allowed_hosts=None if hosts is None else tuple(hosts))
 
 
 def _warm_up(kb: KnowledgeBase) -> None:
