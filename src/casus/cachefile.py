@@ -245,7 +245,7 @@ def save(path: Path, arrays: dict[str, np.ndarray], meta: dict[str, Any]) -> Non
     if trusted_dir(path.parent, create=True) is None:
         return
     with contextlib.suppress(OSError):
-        atomic_write_bytes(path, pack(arrays, meta))
+        atomic_write_bytes(path, pack(arrays, meta), lock=False)
 
 
 @contextlib.contextmanager

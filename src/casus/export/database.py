@@ -8,7 +8,7 @@ comment saying what it holds (``SELECT * FROM duckdb_tables()``).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from casus.errors import ComputeError
 from casus.fileio import atomic_write_with
@@ -31,18 +31,29 @@ def write_duckdb(tables: dict[str, pa.Table], path: Path | str, *, force: bool =
         except duckdb.Error as exc:
             raise ComputeError(f"cannot create the DuckDB file {tmp}: {exc}") from exc
         try:
-            for name, table in tables.items():
-                con.register("_incoming", table)
-                con.execute(f'CREATE TABLE "{name}" AS SELECT * FROM _incoming')
-                con.unregister("_incoming")
-                text = (comments or {}).get(name)
-                if text:
-                    con.execute(f"COMMENT ON TABLE \"{name}\" IS '{text.replace(chr(39), chr(39) * 2)}'")
-            con.execute("CHECKPOINT")
+            _fill(con, tables, comments)
+        except duckdb.IOException as exc:  # a full disk, an I/O error: not the user's input
+            from casus.errors import StorageError
+
+            raise StorageError(f"cannot write the DuckDB file {path}: {exc}; the previous file, if any, "
+                               "is unchanged") from exc
+        except duckdb.Error as exc:
+            raise ComputeError(f"cannot write the DuckDB file {path}: {exc}") from exc
         finally:
             con.close()
 
     return atomic_write_with(path, write, force=force)
+
+
+def _fill(con: Any, tables: dict[str, pa.Table], comments: dict[str, str] | None) -> None:
+    for name, table in tables.items():
+        con.register("_incoming", table)
+        con.execute(f'CREATE TABLE "{name}" AS SELECT * FROM _incoming')
+        con.unregister("_incoming")
+        text = (comments or {}).get(name)
+        if text:
+            con.execute(f"COMMENT ON TABLE \"{name}\" IS '{text.replace(chr(39), chr(39) * 2)}'")
+    con.execute("CHECKPOINT")
 
 
 def export_duckdb(kb: KnowledgeBase, path: Path | str, *, force: bool = False) -> dict[str, int]:

@@ -19,4 +19,4 @@ __all__ = ["MAGIC", "atomic_write", "build_lock", "cache_dir", "load", "pack", "
 
 def atomic_write(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` so that readers see the old file or the new one, never a mix."""
-    atomic_write_bytes(path, data)
+    atomic_write_bytes(path, data, lock=False)
