@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from casus.errors import ComputeError
+from casus.errors import CasusError, ComputeError, StorageError
 from casus.fileio import atomic_write_with
 
 if TYPE_CHECKING:
@@ -29,20 +29,27 @@ def write_duckdb(tables: dict[str, pa.Table], path: Path | str, *, force: bool =
         try:
             con = duckdb.connect(str(tmp))
         except duckdb.Error as exc:
-            raise ComputeError(f"cannot create the DuckDB file {tmp}: {exc}") from exc
+            raise _translated(exc, path) from exc
         try:
             _fill(con, tables, comments)
-        except duckdb.IOException as exc:  # a full disk, an I/O error: not the user's input
-            from casus.errors import StorageError
-
-            raise StorageError(f"cannot write the DuckDB file {path}: {exc}; the previous file, if any, "
-                               "is unchanged") from exc
         except duckdb.Error as exc:
-            raise ComputeError(f"cannot write the DuckDB file {path}: {exc}") from exc
+            raise _translated(exc, path) from exc
         finally:
             con.close()
 
     return atomic_write_with(path, write, force=force)
+
+
+def _translated(exc: Exception, path: Path | str) -> CasusError:
+    """A DuckDB failure as our error: a full disk or an I/O error is StorageError (exit 1), the rest
+    ComputeError."""
+    import duckdb
+
+    text = str(exc)
+    if isinstance(exc, duckdb.IOException) or "No space left" in text:
+        why = "the disk is full" if "No space left" in text else text
+        return StorageError(f"cannot write the DuckDB file {path}: {why}; the previous file, if any, is unchanged")
+    return ComputeError(f"cannot write the DuckDB file {path}: {text}")
 
 
 def _fill(con: Any, tables: dict[str, pa.Table], comments: dict[str, str] | None) -> None:
