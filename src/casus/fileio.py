@@ -110,7 +110,7 @@ def clean_stale(target: Path, *, older_than: float = STALE_AFTER_S) -> list[Path
     only when older than ``older_than`` seconds; the caller holds the output's
     lock, so no live run of casus is using them.
     """
-    removed = []
+    removed: list[Path] = []
     now = time.time()
     try:
         candidates = [p for p in target.parent.glob(f".{target.name}.*")

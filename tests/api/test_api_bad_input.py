@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 
-NDJSON = {"Content-Type": "application/x-ndjson"}
-JSONH = {"Content-Type": "application/json"}
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
+NDJSON = {"Content-Type": "application/x-ndjson"}
+JSONH = {"Content-Type": "application/json"}
 
 GUAM = {"lat": 13.44, "lon": 144.79}
 OK = {"date": "2017-11-02", "attacker": "PRK", "victim": "USA", "place": GUAM}

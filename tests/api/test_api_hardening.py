@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import json
 
-NDJSON = {"Content-Type": "application/x-ndjson"}
-JSONH = {"Content-Type": "application/json"}
-
 import pytest
 from fastapi.testclient import TestClient
 
 from casus.api import Limits, create_app
+
+NDJSON = {"Content-Type": "application/x-ndjson"}
+JSONH = {"Content-Type": "application/json"}
 
 
 @pytest.fixture(scope="module")

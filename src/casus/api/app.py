@@ -9,7 +9,7 @@ CDN, so they are off; ``/openapi.json`` is served.
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Iterable, Sequence
 from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING
 
@@ -40,7 +40,7 @@ answered with a 4xx and a JSON body `{"error", "message", "field", "accepted",
 
 def create_app(kb: KnowledgeBase | None = None, *, limits: Limits | None = None,
                cors_origins: Sequence[str] = (), warm: bool = False,
-               allowed_hosts: Sequence[str] | None = None) -> FastAPI:
+               allowed_hosts: Iterable[str] | None = None, server_headers: bool = False) -> FastAPI:
     """Build the app over ``kb`` (default: the bundled knowledge base).
 
     ``warm`` computes the map outlines and today's coverage at start-up, so the
@@ -48,6 +48,9 @@ def create_app(kb: KnowledgeBase | None = None, *, limits: Limits | None = None,
     ``cors_origins`` opens the API to other origins; CORS is closed by default.
     ``allowed_hosts`` lists the Host headers answered (``casus serve`` passes
     the bound address's names; None answers any, as in tests).
+    ``server_headers`` says the server adds the security headers to every
+    answer itself (``casus serve`` has uvicorn do it, so that its own 503 has
+    them too); otherwise a middleware adds them.
     """
     import casus
 
@@ -89,7 +92,8 @@ def create_app(kb: KnowledgeBase | None = None, *, limits: Limits | None = None,
     app.add_middleware(ContentTypeMiddleware)
     if allowed_hosts is not None:
         app.add_middleware(HostMiddleware, allowed=allowed_hosts)
-    app.add_middleware(SecurityHeadersMiddleware)  # outermost: on every answer, the refusals above included
+    if not server_headers:
+        app.add_middleware(SecurityHeadersMiddleware)  # outermost: on every answer, the refusals above included
     return app
 
 
@@ -111,7 +115,8 @@ def app_from_environment() -> FastAPI:
     kb = casus.load(overlays=config.get("overlays", []))
     hosts = config.get("hosts")
     return create_app(kb, limits=Limits(**config.get("limits", {})), cors_origins=tuple(config.get("cors", ())),
-                      warm=bool(config.get("warm", True)), allowed_hosts=None if hosts is None else tuple(hosts))
+                      warm=bool(config.get("warm", True)), allowed_hosts=None if hosts is None else tuple(hosts),
+                      server_headers=bool(config.get("server_headers", False)))
 
 
 def _warm_up(kb: KnowledgeBase) -> None:

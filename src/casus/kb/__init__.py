@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from casus.cachefile import cache_dir
 from casus.errors import KnowledgeBaseError, Problem
@@ -114,9 +114,11 @@ def _from_document(doc: dict[str, object], digest: str) -> KnowledgeBase | None:
     try:
         sections_doc = doc["sections"]
         assert isinstance(sections_doc, dict) and set(sections_doc) <= set(models)
-        sections = {name: TypeAdapter(dict[str, models[name]]).validate_python(items)  # type: ignore[index]
-                    for name, items in sections_doc.items()}
-        states = TypeAdapter(dict[str, models["states"]]).validate_python(doc["states"])  # type: ignore[index]
+        def adapter(model: type) -> TypeAdapter[dict[str, Any]]:
+            return TypeAdapter(dict[str, model])  # type: ignore[valid-type]
+
+        sections = {name: adapter(models[name]).validate_python(items) for name, items in sections_doc.items()}
+        states = adapter(models["states"]).validate_python(doc["states"])
         treaties = TypeAdapter(dict[str, Treaty]).validate_python(doc["treaties"])
         locations = {(str(kind), str(iid)): (str(file), None if line is None else int(line))
                      for kind, iid, file, line in doc["locations"]}  # type: ignore[attr-defined]
