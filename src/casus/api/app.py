@@ -35,6 +35,13 @@ The same questions and the same JSON as the `casus` command line. Bad input is
 answered with a 4xx and a JSON body `{"error", "message", "field", "accepted",
 "suggestions"}`. Scenarios and assessments follow the JSON Schemas under
 [/schemas](/schemas). The web map is at [/](/).
+
+Bodies must be `application/json` (or `application/x-ndjson` for batches);
+anything else is a 415. Limits, each answered with a JSON error: the body (1 MB;
+2 MB and 10,000 lines for a batch, checked as it arrives: 413), the time an
+expensive request may take (30 s: 503), the expensive requests in flight (16:
+503 with `Retry-After`), and a batch's streamed answer (64 MB: it ends with an
+`incomplete` error). `casus serve` options change them.
 """
 
 
