@@ -105,7 +105,7 @@ def test_jsonl_answers_one_assessment_per_line_and_errors_by_line(kb):
             assert r.status_code == 200 and r.headers["content-type"].startswith("application/x-ndjson")
             rows = [json.loads(x) for x in r.text.splitlines()]
             assert [row.get("line") for row in rows] == [None, None, 2]
-            nato = [[f["status"] for f in row["findings"] if f["clause"] == "nato/art5"][0] for row in rows[:2]]
+            nato = [next(f["status"] for f in row["findings"] if f["clause"] == "nato/art5") for row in rows[:2]]
             # Finland became bound on 2023-04-04: covered on the 5th, not on the 3rd
             assert nato == ["applies", "does_not_apply"]
 

@@ -38,7 +38,7 @@ class _Plant:
 
 
 def test_a_planted_pickle_never_runs(private_cache, small_copy, tmp_path):  # noqa: F811
-    kb = casus.load(small_copy)
+    kb = casus.kb.load(small_copy)
     (path,) = private_cache.glob("kb-*.bin")
     marker = tmp_path / "code-ran"
     evil = pickle.dumps(_Plant(marker))
@@ -46,7 +46,7 @@ def test_a_planted_pickle_never_runs(private_cache, small_copy, tmp_path):  # no
     path.write_bytes(evil)
     (private_cache / f"kb-{kb.digest}.pickle").write_bytes(evil)
     casus.kb._CACHE.clear()
-    again = casus.load(small_copy)
+    again = casus.kb.load(small_copy)
     assert not marker.exists()
     assert again.members("pact", "1955-01-01") == ("NOR", "USA")
     assert path.read_bytes().startswith(cachefile.MAGIC)  # rebuilt in the safe format
@@ -54,9 +54,9 @@ def test_a_planted_pickle_never_runs(private_cache, small_copy, tmp_path):  # no
 
 
 def test_the_kb_round_trips_through_json_exactly(private_cache):
-    first = casus.load()
+    first = casus.kb.load()
     casus.kb._CACHE.clear()
-    second = casus.load()  # from the cache file
+    second = casus.kb.load()  # from the cache file
     assert second is not first
     assert dict(second.states) == dict(first.states)
     assert dict(second.treaties) == dict(first.treaties)
@@ -68,13 +68,13 @@ def test_the_kb_round_trips_through_json_exactly(private_cache):
 def test_a_world_writable_cache_directory_is_not_used(private_cache, small_copy):  # noqa: F811
     os.chmod(private_cache, 0o777)
     with pytest.warns(CacheWarning, match="other users may write to it"):
-        kb = casus.load(small_copy)
+        kb = casus.kb.load(small_copy)
     assert kb.members("pact", "1955-01-01") == ("NOR", "USA")
     assert list(private_cache.iterdir()) == []  # nothing written there
     # a file someone planted there is not read either
     os.chmod(private_cache, 0o700)
     casus.kb._CACHE.clear()
-    casus.load(small_copy)
+    casus.kb.load(small_copy)
     (path,) = private_cache.glob("kb-*.bin")
     os.chmod(private_cache, 0o777)
     assert cachefile.load(path) is None
@@ -83,7 +83,7 @@ def test_a_world_writable_cache_directory_is_not_used(private_cache, small_copy)
 def test_a_cache_directory_of_another_user_is_not_used(private_cache, small_copy, monkeypatch):  # noqa: F811
     monkeypatch.setattr(os, "geteuid", lambda: os.stat(private_cache).st_uid + 1)
     with pytest.warns(CacheWarning, match="belongs to another user"):
-        kb = casus.load(small_copy)
+        kb = casus.kb.load(small_copy)
     assert kb.members("pact", "1955-01-01") == ("NOR", "USA")
     assert list(private_cache.iterdir()) == []
 
@@ -92,7 +92,7 @@ def test_a_missing_cache_directory_is_made_private(tmp_path, monkeypatch, small_
     d = tmp_path / "new" / "cache"
     monkeypatch.setenv("CASUS_CACHE_DIR", str(d))
     casus.kb._CACHE.clear()
-    casus.load(small_copy)
+    casus.kb.load(small_copy)
     assert os.stat(d).st_mode & 0o777 == 0o700
     assert list(d.glob("kb-*.bin"))
 
@@ -112,12 +112,12 @@ def _finishes(fn, seconds: float, fifo: Path):  # type: ignore[no-untyped-def]
 
 
 def test_a_fifo_in_place_of_the_kb_cache_does_not_hang(private_cache, small_copy):  # noqa: F811
-    kb = casus.load(small_copy)
+    kb = casus.kb.load(small_copy)
     (path,) = private_cache.glob("kb-*.bin")
     path.unlink()
     os.mkfifo(path)
     casus.kb._CACHE.clear()
-    again = _finishes(lambda: casus.load(small_copy), 20, path)
+    again = _finishes(lambda: casus.kb.load(small_copy), 20, path)
     assert again.digest == kb.digest  # type: ignore[attr-defined]
     assert path.is_file()  # the FIFO was replaced by a real cache file
 

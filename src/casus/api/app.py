@@ -22,6 +22,7 @@ from casus.api.memo import AnswerCache
 from casus.api.routes import geo, law, meta, reach, relations, web
 from casus.api.routes import kb as kb_routes
 from casus.api.security import SecurityHeadersMiddleware
+from casus.geo.atlas import atlas_of
 
 if TYPE_CHECKING:
     from casus.kb.base import KnowledgeBase
@@ -59,10 +60,11 @@ def create_app(kb: KnowledgeBase | None = None, *, limits: Limits | None = None,
     answer itself (``casus serve`` has uvicorn do it, so that its own 503 has
     them too); otherwise a middleware adds them.
     """
-    import casus
+    import casus.kb
+    from casus.version import __version__
 
     if kb is None:
-        kb = casus.load()
+        kb = casus.kb.load()
     limits = limits or Limits()
 
     @asynccontextmanager
@@ -75,7 +77,7 @@ def create_app(kb: KnowledgeBase | None = None, *, limits: Limits | None = None,
 
     app = FastAPI(
         title="casus",
-        version=casus.__version__,
+        version=__version__,
         description=DESCRIPTION,
         docs_url=None,
         redoc_url=None,
@@ -116,10 +118,10 @@ def app_from_environment() -> FastAPI:
     import json
     import os
 
-    import casus
+    import casus.kb
 
     config = json.loads(os.environ.get(CONFIG_ENV) or "{}")
-    kb = casus.load(overlays=config.get("overlays", []))
+    kb = casus.kb.load(overlays=config.get("overlays", []))
     hosts = config.get("hosts")
     return create_app(kb, limits=Limits(**config.get("limits", {})), cors_origins=tuple(config.get("cors", ())),
                       warm=bool(config.get("warm", True)), allowed_hosts=None if hosts is None else tuple(hosts),
@@ -137,7 +139,7 @@ def _warm_up(kb: KnowledgeBase) -> None:
 
         world(kb)
 
-    for step, fn in (("atlas", lambda: kb.atlas), ("outlines", lambda: outlines(kb)),
+    for step, fn in (("atlas", lambda: atlas_of(kb)), ("outlines", lambda: outlines(kb)),
                      ("coverage", lambda: coverage_payload(kb, today(), "territory")), ("reach", reach_world)):
         try:
             fn()
