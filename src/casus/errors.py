@@ -19,12 +19,17 @@ The tree::
     │   ├── CoordinateError            latitude/longitude not numbers or out of range
     │   ├── ScenarioError              a scenario whose fields are malformed
     │   ├── OutputExistsError          an output file exists and --force was not given
+    │   ├── OutputBusyError            another run is writing the same output now (its lock is held)
+    │   ├── UnsupportedMediaTypeError  an HTTP body that is not application/json or x-ndjson (415)
+    │   ├── BadHostError               an HTTP Host header this server does not answer to (400)
     │   ├── RequestTooLargeError       an HTTP body or batch over the server's limit (413)
     │   └── UnknownSchemaError         a JSON Schema name the server does not publish
     ├── KnowledgeBaseError             the YAML knowledge base (or an overlay) is invalid;
     │                                  carries every Problem with file and line
     ├── GeoError                       geometry could not be built or read
-    └── ComputeError                   a sweep or export could not run (memory, scheduler)
+    ├── ComputeError                   a sweep or export could not run (memory, scheduler, time)
+    │   └── ServerBusyError            too many expensive requests in flight; retry later (503)
+    └── StorageError                   the disk failed us (full, I/O error): CLI exit 1, not the user's input
 """
 
 from __future__ import annotations
@@ -35,6 +40,7 @@ from difflib import get_close_matches
 
 __all__ = [
     "AmbiguousPlaceError",
+    "BadHostError",
     "CasusError",
     "ComputeError",
     "CoordinateError",
@@ -42,16 +48,20 @@ __all__ = [
     "GeoError",
     "InputError",
     "KnowledgeBaseError",
+    "OutputBusyError",
     "OutputExistsError",
     "Problem",
     "RequestTooLargeError",
     "ScenarioError",
+    "ServerBusyError",
+    "StorageError",
     "UnknownClauseError",
     "UnknownMissileError",
     "UnknownPlaceError",
     "UnknownSchemaError",
     "UnknownStateError",
     "UnknownTreatyError",
+    "UnsupportedMediaTypeError",
     "close_matches",
 ]
 
@@ -157,6 +167,26 @@ class OutputExistsError(InputError):
     code = "output_exists"
 
 
+class OutputBusyError(InputError):
+    """Another casus run holds the lock on this output; it is left alone (CLI exit 2)."""
+
+    code = "output_busy"
+
+
+class UnsupportedMediaTypeError(InputError):
+    """A request body of a content type the API does not read (HTTP 415)."""
+
+    code = "unsupported_media_type"
+    http_status = 415
+
+
+class BadHostError(InputError):
+    """A Host header naming another site than this server (DNS rebinding; HTTP 400)."""
+
+    code = "bad_host"
+    http_status = 400
+
+
 class RequestTooLargeError(InputError):
     """A body or batch larger than the server accepts (HTTP 413)."""
 
@@ -200,3 +230,20 @@ class GeoError(CasusError):
 
 class ComputeError(CasusError):
     code = "compute_error"
+
+
+class ServerBusyError(ComputeError):
+    """Too many expensive requests are being computed; ``retry_after`` says when to try again (HTTP 503)."""
+
+    code = "server_busy"
+    http_status = 503
+
+    def __init__(self, message: str, *, retry_after: int = 2, **kwargs: object) -> None:
+        super().__init__(message, **kwargs)  # type: ignore[arg-type]
+        self.retry_after = retry_after
+
+
+class StorageError(CasusError):
+    """Writing failed for a reason that is not the path the user gave (a full disk, an I/O error): exit 1."""
+
+    code = "storage_error"

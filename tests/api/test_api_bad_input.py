@@ -8,6 +8,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+NDJSON = {"Content-Type": "application/x-ndjson"}
+JSONH = {"Content-Type": "application/json"}
+
 GUAM = {"lat": 13.44, "lon": 144.79}
 OK = {"date": "2017-11-02", "attacker": "PRK", "victim": "USA", "place": GUAM}
 
@@ -122,7 +125,7 @@ def test_bad_assess(client, body, status, field, error):
 
 @pytest.mark.parametrize(("body", "field"), [(b"", "body"), (b"[]", "body"), (b"{oops}\n[1]\n", None)])
 def test_bad_batch(client, body, field):
-    b = check_error(client.post("/api/assess/batch", content=body), 422, field)
+    b = check_error(client.post("/api/assess/batch", content=body, headers=NDJSON), 422, field)
     if b"oops" in body:
         assert [e["line"] for e in b["errors"]] == [1, 2]
 
@@ -184,5 +187,5 @@ def test_no_scenario_gives_a_500(client, doc):
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(docs=st.lists(st.one_of(json_values, scenario_like), min_size=1, max_size=6))
 def test_no_batch_gives_a_500(client, docs):
-    r = client.post("/api/assess/batch", content="\n".join(json.dumps(d) for d in docs))
+    r = client.post("/api/assess/batch", content="\n".join(json.dumps(d) for d in docs), headers=NDJSON)
     assert r.status_code in (200, 413, 422), r.text

@@ -10,6 +10,9 @@ from fastapi.testclient import TestClient
 
 from casus.api import Limits, create_app
 
+NDJSON = {"Content-Type": "application/x-ndjson"}
+JSONH = {"Content-Type": "application/json"}
+
 
 @pytest.fixture(scope="module")
 def strict(kb):
@@ -68,14 +71,14 @@ def test_batch_has_its_own_larger_body_limit(strict):
                        "place": {"lat": 13.44, "lon": 144.79}})
     body = "\n".join([line] * 3)
     assert 2_000 < len(body) < 4_000
-    assert strict.post("/api/assess", content=line * 3).status_code == 413
-    r = strict.post("/api/assess/batch", content=body)
+    assert strict.post("/api/assess", content=line * 3, headers=JSONH).status_code == 413
+    r = strict.post("/api/assess/batch", content=body, headers=JSONH)
     assert r.status_code != 413, r.text
 
 
 def test_too_many_scenarios_is_413_naming_the_limit(strict):
     line = json.dumps({"date": "2017-11-02", "attacker": "PRK", "place": {"lat": 13.44, "lon": 144.79}})
-    r = strict.post("/api/assess/batch", content="\n".join([line] * 4))
+    r = strict.post("/api/assess/batch", content="\n".join([line] * 4), headers=JSONH)
     assert r.status_code == 413
     body = r.json()
     assert body["field"] == "scenarios" and "3" in body["accepted"]

@@ -123,7 +123,7 @@ def test_sigkill_midway_through_a_table_keeps_the_old_file(tmp_path):
     assert target.read_bytes() == before
     assert pq.read_table(target).num_rows == 2
     leftovers = [x.name for x in tmp_path.iterdir() if x.name != "dyads.parquet"]
-    assert all(n.startswith(".dyads.parquet.") and n.endswith(".tmp") for n in leftovers)
+    assert all(n.startswith(".dyads.parquet.") and n.endswith((".tmp", ".lock")) for n in leftovers)
 
 
 def test_sigkill_midway_through_a_directory_keeps_the_old_one(tmp_path):

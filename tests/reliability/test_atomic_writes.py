@@ -68,17 +68,21 @@ def test_killed_writer_leaves_the_old_file_intact(tmp_path):
     assert target.read_bytes() == old
     # the half-written bytes are in a hidden temporary file beside it, never under the final name
     assert tmp.parent == tmp_path and tmp.name.startswith(".export.parquet.") and tmp.name.endswith(".tmp")
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["export.parquet", tmp.name])
-    # the next write succeeds and replaces the file whole
+    # (and its empty lock file: a lock dies with its process, the file stays until the next run)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["export.parquet", tmp.name,
+                                                                 ".export.parquet.lock"])
+    # the next write succeeds and replaces the file whole; it removes the killed run's litter once it is stale
+    os.utime(tmp, (1, 1))
     atomic_write_bytes(target, b"new", force=True)
     assert target.read_bytes() == b"new"
+    assert [p.name for p in tmp_path.iterdir()] == ["export.parquet"]
 
 
 def test_killed_writer_leaves_no_final_file(tmp_path):
     target = tmp_path / "sub" / "map.png"
     tmp = kill_writer_midway(target)
     assert not target.exists()
-    assert [p.name for p in target.parent.iterdir()] == [tmp.name]
+    assert sorted(p.name for p in target.parent.iterdir()) == sorted([tmp.name, ".map.png.lock"])
 
 
 def test_a_writer_that_fails_leaves_the_old_file_and_no_temporary(tmp_path):

@@ -9,14 +9,15 @@ CDN, so they are off; ``/openapi.json`` is served.
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Iterable, Sequence
 from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING
 
 from fastapi import FastAPI
 
 from casus.api import errors
-from casus.api.limits import BodyLimitMiddleware, Limits
+from casus.api.guards import ContentTypeMiddleware, HostMiddleware
+from casus.api.limits import BodyLimitMiddleware, HeavySlots, Limits
 from casus.api.memo import AnswerCache
 from casus.api.routes import geo, law, meta, reach, relations, web
 from casus.api.routes import kb as kb_routes
@@ -35,16 +36,29 @@ The same questions and the same JSON as the `casus` command line. Bad input is
 answered with a 4xx and a JSON body `{"error", "message", "field", "accepted",
 "suggestions"}`. Scenarios and assessments follow the JSON Schemas under
 [/schemas](/schemas). The web map is at [/](/).
+
+Bodies must be `application/json` (or `application/x-ndjson` for batches);
+anything else is a 415. Limits, each answered with a JSON error: the body (1 MB;
+2 MB and 10,000 lines for a batch, checked as it arrives: 413), the time an
+expensive request may take (30 s: 503), the expensive requests in flight (16:
+503 with `Retry-After`), and a batch's streamed answer (64 MB: it ends with an
+`incomplete` error). `casus serve` options change them.
 """
 
 
 def create_app(kb: KnowledgeBase | None = None, *, limits: Limits | None = None,
-               cors_origins: Sequence[str] = (), warm: bool = False) -> FastAPI:
+               cors_origins: Sequence[str] = (), warm: bool = False,
+               allowed_hosts: Iterable[str] | None = None, server_headers: bool = False) -> FastAPI:
     """Build the app over ``kb`` (default: the bundled knowledge base).
 
     ``warm`` computes the map outlines and today's coverage at start-up, so the
     first page load is as fast as the rest (``casus serve`` turns it on).
     ``cors_origins`` opens the API to other origins; CORS is closed by default.
+    ``allowed_hosts`` lists the Host headers answered (``casus serve`` passes
+    the bound address's names; None answers any, as in tests).
+    ``server_headers`` says the server adds the security headers to every
+    answer itself (``casus serve`` has uvicorn do it, so that its own 503 has
+    them too); otherwise a middleware adds them.
     """
     import casus.kb
     from casus.version import __version__
@@ -72,7 +86,7 @@ def create_app(kb: KnowledgeBase | None = None, *, limits: Limits | None = None,
     )
     app.state.kb = kb
     app.state.limits = limits
-    app.state.heavy_limiter = None
+    app.state.heavy = HeavySlots(limits)
     app.state.answers = AnswerCache()
     for module in (meta, geo, law, kb_routes, reach, relations, web):
         app.include_router(module.router)
@@ -84,7 +98,11 @@ def create_app(kb: KnowledgeBase | None = None, *, limits: Limits | None = None,
                            allow_headers=["Content-Type"], max_age=600)
     app.add_middleware(BodyLimitMiddleware, max_bytes=limits.max_body_bytes,
                        larger={"/api/assess/batch": limits.max_batch_body_bytes})
-    app.add_middleware(SecurityHeadersMiddleware)
+    app.add_middleware(ContentTypeMiddleware)
+    if allowed_hosts is not None:
+        app.add_middleware(HostMiddleware, allowed=allowed_hosts)
+    if not server_headers:
+        app.add_middleware(SecurityHeadersMiddleware)  # outermost: on every answer, the refusals above included
     return app
 
 
@@ -104,8 +122,10 @@ def app_from_environment() -> FastAPI:
 
     config = json.loads(os.environ.get(CONFIG_ENV) or "{}")
     kb = casus.kb.load(overlays=config.get("overlays", []))
+    hosts = config.get("hosts")
     return create_app(kb, limits=Limits(**config.get("limits", {})), cors_origins=tuple(config.get("cors", ())),
-                      warm=bool(config.get("warm", True)))
+                      warm=bool(config.get("warm", True)), allowed_hosts=None if hosts is None else tuple(hosts),
+                      server_headers=bool(config.get("server_headers", False)))
 
 
 def _warm_up(kb: KnowledgeBase) -> None:

@@ -12,7 +12,7 @@ from typing import Any
 
 from starlette.requests import Request
 
-from casus.errors import ScenarioError
+from casus.errors import RequestTooLargeError, ScenarioError
 
 
 async def read_text(request: Request) -> str:
@@ -37,3 +37,32 @@ async def read_json(request: Request, *, accepted: str) -> Any:
         raise ScenarioError("body: JSON nested too deeply", field="body", accepted=accepted) from None
     except ValueError as exc:  # an integer of more digits than Python converts
         raise ScenarioError(f"body: {exc}", field="body", accepted=accepted) from None
+
+
+async def read_batch(request: Request, max_lines: int) -> str:
+    """The body of a batch, refused with 413 at the first line past ``max_lines`` (JSON Lines; blank lines
+    count), before the rest is read. The byte limit is enforced as it arrives by ``BodyLimitMiddleware``."""
+    chunks: list[bytes] = []
+    newlines = 0
+    array: bool | None = None
+    async for chunk in request.stream():
+        if not chunk:
+            continue
+        chunks.append(chunk)
+        if array is None:
+            start = b"".join(chunks).lstrip(b"\xef\xbb\xbf \t\r\n")
+            array = start.startswith(b"[") if start else None
+        if array is False:
+            newlines += chunk.count(b"\n")
+            if newlines > max_lines:
+                raise RequestTooLargeError(f"more than {max_lines:,} lines in one batch", field="scenarios",
+                                           accepted=f"at most {max_lines:,} scenarios (lines) per request")
+    raw = b"".join(chunks)
+    if array is False and newlines + (not raw.endswith(b"\n")) > max_lines and raw.rsplit(b"\n", 1)[-1].strip():
+        raise RequestTooLargeError(f"more than {max_lines:,} lines in one batch", field="scenarios",
+                                   accepted=f"at most {max_lines:,} scenarios (lines) per request")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ScenarioError(f"body: not UTF-8 text (byte {exc.start})", field="body",
+                            accepted="UTF-8 JSON") from None

@@ -7,6 +7,8 @@ Status codes by error class (an ``http_status`` attribute on the class wins, the
 - ``AmbiguousPlaceError`` 409: the name fits several places; ``suggestions`` lists them.
 - other ``InputError`` 422: a malformed date, coordinate, scenario or parameter.
 - ``ComputeError`` 503: the request ran out of time or memory; ask for less.
+- ``ServerBusyError`` 503 with ``Retry-After``: too many expensive requests in flight.
+- ``UnsupportedMediaTypeError`` 415, ``BadHostError`` 400.
 - any other ``CasusError`` 500 with its message (a knowledge-base or geometry fault on our side).
 - anything else 500 with a generic message; the traceback goes to the log only.
 
@@ -56,9 +58,12 @@ class ErrorBody(BaseModel):
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     404: {"model": ErrorBody, "description": "an unknown state, treaty, clause, place or missile"},
     409: {"model": ErrorBody, "description": "a place name that fits several places (see suggestions)"},
+    400: {"model": ErrorBody, "description": "a Host header this server does not answer to"},
     413: {"model": ErrorBody, "description": "a body or batch over the limit"},
+    415: {"model": ErrorBody, "description": "a body that is not application/json or application/x-ndjson"},
     422: {"model": ErrorBody, "description": "a malformed parameter or scenario"},
-    503: {"model": ErrorBody, "description": "the request ran out of time; ask for less"},
+    503: {"model": ErrorBody, "description": "the request ran out of time (ask for less), or the server is busy "
+                                             "(see Retry-After)"},
 }
 
 _STATUS: tuple[tuple[type[CasusError], int], ...] = (
@@ -101,7 +106,8 @@ async def casus_error(request: Request, exc: Exception) -> Response:
     status = status_of(exc)
     if status >= 500:
         log.warning("%s %s: %s", request.method, request.url.path, exc.message)
-    return json_response(exc.to_dict(), status)
+    retry = getattr(exc, "retry_after", None)
+    return json_response(exc.to_dict(), status, headers={"Retry-After": str(retry)} if retry else None)
 
 
 async def validation_error(request: Request, exc: Exception) -> Response:

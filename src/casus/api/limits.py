@@ -8,9 +8,10 @@ take the process down.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -18,7 +19,7 @@ import anyio
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from casus.errors import ComputeError, InputError, RequestTooLargeError
+from casus.errors import ComputeError, InputError, RequestTooLargeError, ServerBusyError
 
 T = TypeVar("T")
 
@@ -37,6 +38,10 @@ class Limits:
     seconds: float = 30.0
     #: expensive requests computed at the same time; the rest wait their turn (within ``seconds``)
     workers: int = 4
+    #: expensive requests in flight (computing or waiting); beyond it the answer is 503 with Retry-After
+    max_heavy: int = 16
+    #: largest streamed answer of a batch, bytes; the stream ends with an error record when it is reached
+    max_response_bytes: int = 64_000_000
 
 
 class BodyLimitMiddleware:
@@ -100,21 +105,54 @@ def deadline_of(request: Request) -> float:
     return time.monotonic() + limits_of(request).seconds
 
 
-async def run_heavy(request: Request, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-    """Run an expensive library call in a worker thread, answering 503 if it outlives the time limit.
+class HeavySlots:
+    """Counts the expensive requests in flight, so that the next one beyond ``Limits.max_heavy`` is refused
+    at once (503 with Retry-After) instead of queueing without bound."""
 
-    A thread cannot be killed; an abandoned one finishes in the background while
-    holding its worker slot, so at most ``Limits.workers`` run at once. Long loops
-    (batches) also check :func:`deadline_of` themselves and stop early.
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
+        self.in_flight = 0
+        self.threads = anyio.CapacityLimiter(limits.workers)
+
+    @contextlib.contextmanager
+    def slot(self) -> Iterator[None]:
+        if self.in_flight >= self.limits.max_heavy:
+            raise ServerBusyError(f"the server is busy with {self.in_flight} expensive requests; "
+                                  "try again in a few seconds", retry_after=max(1, round(self.limits.seconds / 10)))
+        self.in_flight += 1
+        try:
+            yield
+        finally:
+            self.in_flight -= 1
+
+
+def slots_of(request: Request) -> HeavySlots:
+    state = request.app.state
+    if getattr(state, "heavy", None) is None:
+        state.heavy = HeavySlots(limits_of(request))
+    return state.heavy  # type: ignore[no-any-return]
+
+
+async def in_thread(request: Request, fn: Callable[..., T], *args: Any, seconds: float | None = None) -> T:
+    """``fn(*args)`` in a worker thread (at most ``Limits.workers`` at once) within ``seconds``, else 503.
+
+    A thread cannot be killed: when the time is up the request is answered and
+    the thread is abandoned; it finishes the call it is in (kept short: batches
+    run in chunks) and nothing more is started for that request.
     """
     limits = limits_of(request)
-    state = request.app.state
-    if getattr(state, "heavy_limiter", None) is None:
-        state.heavy_limiter = anyio.CapacityLimiter(limits.workers)
+    seconds = limits.seconds if seconds is None else seconds
     try:
-        with anyio.fail_after(limits.seconds):
-            return await anyio.to_thread.run_sync(functools.partial(fn, *args, **kwargs),
-                                                  abandon_on_cancel=True, limiter=state.heavy_limiter)
+        with anyio.fail_after(max(seconds, 0.0)):
+            return await anyio.to_thread.run_sync(functools.partial(fn, *args), abandon_on_cancel=True,
+                                                  limiter=slots_of(request).threads)
     except TimeoutError:
         raise ComputeError(f"the request took longer than {limits.seconds:g} s and was stopped; "
                            "ask for less (fewer scenarios, one missile, one date)") from None
+
+
+async def run_heavy(request: Request, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """Run an expensive library call in a worker thread, answering 503 if it outlives the time limit,
+    and 503 with Retry-After at once if ``Limits.max_heavy`` expensive requests are already in flight."""
+    with slots_of(request).slot():
+        return await in_thread(request, functools.partial(fn, *args, **kwargs))

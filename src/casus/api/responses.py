@@ -20,6 +20,7 @@ from starlette.responses import Response
 from casus.jsonio import to_data
 
 JSON = "application/json"
+NDJSON = "application/x-ndjson"
 
 
 def encode(obj: Any) -> bytes:

@@ -1,7 +1,9 @@
 """What every command shares: options, loading, output, and turning errors into exit codes.
 
 Exit codes scripts can rely on: 0 success, 1 a check that found problems (or a
-finding scripts asked to fail on), 2 bad input or an invalid knowledge base.
+finding scripts asked to fail on), or a failure that is not the user's input (a
+full disk, an I/O error), 2 bad input (including an output path that cannot be
+written, or that another run is writing) or an invalid knowledge base.
 """
 
 from __future__ import annotations
@@ -47,11 +49,16 @@ def handle_errors(fn: F) -> F:
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from casus.errors import CasusError, KnowledgeBaseError
+        from casus.errors import CasusError, KnowledgeBaseError, StorageError
 
         want_json = bool(kwargs.get("as_json"))
         try:
-            return fn(*args, **kwargs)
+            try:
+                return fn(*args, **kwargs)
+            except OSError as exc:  # one the command did not translate itself: still one line, no traceback
+                from casus.fileio import os_error
+
+                raise os_error(exc, exc.filename or "a file") from exc
         except CasusError as exc:
             if want_json:
                 print_json(exc.to_dict())
@@ -64,7 +71,7 @@ def handle_errors(fn: F) -> F:
                 else:
                     err.print("[red]error:[/red] ", end="")
                     err.print(exc.message, markup=False)
-            raise typer.Exit(2) from None
+            raise typer.Exit(1 if isinstance(exc, StorageError) else 2) from None
         except KeyboardInterrupt:
             console(stderr=True).print("interrupted")
             raise typer.Exit(130) from None

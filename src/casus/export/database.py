@@ -8,9 +8,9 @@ comment saying what it holds (``SELECT * FROM duckdb_tables()``).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from casus.errors import ComputeError
+from casus.errors import CasusError, ComputeError, StorageError
 from casus.fileio import atomic_write_with
 
 if TYPE_CHECKING:
@@ -29,20 +29,38 @@ def write_duckdb(tables: dict[str, pa.Table], path: Path | str, *, force: bool =
         try:
             con = duckdb.connect(str(tmp))
         except duckdb.Error as exc:
-            raise ComputeError(f"cannot create the DuckDB file {tmp}: {exc}") from exc
+            raise _translated(exc, path) from exc
         try:
-            for name, table in tables.items():
-                con.register("_incoming", table)
-                con.execute(f'CREATE TABLE "{name}" AS SELECT * FROM _incoming')
-                con.unregister("_incoming")
-                text = (comments or {}).get(name)
-                if text:
-                    con.execute(f"COMMENT ON TABLE \"{name}\" IS '{text.replace(chr(39), chr(39) * 2)}'")
-            con.execute("CHECKPOINT")
+            _fill(con, tables, comments)
+        except duckdb.Error as exc:
+            raise _translated(exc, path) from exc
         finally:
             con.close()
 
     return atomic_write_with(path, write, force=force)
+
+
+def _translated(exc: Exception, path: Path | str) -> CasusError:
+    """A DuckDB failure as our error: a full disk or an I/O error is StorageError (exit 1), the rest
+    ComputeError."""
+    import duckdb
+
+    text = str(exc)
+    if isinstance(exc, duckdb.IOException) or "No space left" in text:
+        why = "the disk is full" if "No space left" in text else text
+        return StorageError(f"cannot write the DuckDB file {path}: {why}; the previous file, if any, is unchanged")
+    return ComputeError(f"cannot write the DuckDB file {path}: {text}")
+
+
+def _fill(con: Any, tables: dict[str, pa.Table], comments: dict[str, str] | None) -> None:
+    for name, table in tables.items():
+        con.register("_incoming", table)
+        con.execute(f'CREATE TABLE "{name}" AS SELECT * FROM _incoming')
+        con.unregister("_incoming")
+        text = (comments or {}).get(name)
+        if text:
+            con.execute(f"COMMENT ON TABLE \"{name}\" IS '{text.replace(chr(39), chr(39) * 2)}'")
+    con.execute("CHECKPOINT")
 
 
 def export_duckdb(kb: KnowledgeBase, path: Path | str, *, force: bool = False) -> dict[str, int]:

@@ -109,24 +109,39 @@ def atomic_dir(path: Path | str, *, force: bool = False) -> Iterator[Path]:
     removed: at every moment ``path`` is either the complete old output or the complete new one (for an
     instant, nothing). On failure the temporary directory is removed and the old output is untouched.
     """
+    from casus.fileio import claim, os_error, release
+
     target = Path(path)
-    if target.exists() and not force:
-        raise OutputExistsError(f"{target} already exists; pass --force to replace it", field="out",
-                                accepted="a new path, or --force")
     if target.exists() and not target.is_dir():
         raise OutputExistsError(f"{target} exists and is not a directory", field="out",
                                 accepted="a directory path")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
+    claim(target, force=force)
+    tmp: Path | None = None
     try:
-        yield tmp
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
+        except OSError as exc:
+            raise os_error(exc, target) from exc
+        try:
+            yield tmp
+        except OSError as exc:  # the caller's writing into the folder failed (a full disk)
+            raise os_error(exc, target) from exc
         old = None
-        if target.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=target.parent))
-            os.replace(target, old / "x")
-        os.replace(tmp, target)
+        try:
+            if target.exists():
+                old = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=target.parent))
+                os.replace(target, old / "x")
+            os.replace(tmp, target)
+        except OSError as exc:
+            if old is not None and not target.exists():
+                os.replace(old / "x", target)  # put the previous output back
+            raise os_error(exc, target) from exc
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)
     except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
+        if tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)
         raise
+    finally:
+        release(target)

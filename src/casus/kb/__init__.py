@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
-import os
-import pickle
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
+from casus.cachefile import cache_dir
 from casus.errors import KnowledgeBaseError, Problem
 from casus.kb.base import KnowledgeBase
 from casus.kb.loader import DATA_DIR, digest_of, read_tree
 from casus.kb.validate import check
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 __all__ = ["DATA_DIR", "KnowledgeBase", "cache_dir", "load", "problems"]
 
@@ -26,12 +27,6 @@ def problems(data_dir: Path | str | None = None, overlays: Iterable[Path | str] 
     raw = read_tree(dirs, found)
     check(raw, found)
     return found
-
-
-def cache_dir() -> Path:
-    """Where compiled artefacts live: $CASUS_CACHE_DIR, else ~/.cache/casus."""
-    env = os.environ.get("CASUS_CACHE_DIR")
-    return Path(env).expanduser() if env else Path.home() / ".cache" / "casus"
 
 
 def load(data_dir: Path | str | None = None, overlays: Iterable[Path | str] = ()) -> KnowledgeBase:
@@ -50,9 +45,19 @@ def load(data_dir: Path | str | None = None, overlays: Iterable[Path | str] = ()
     if key in _CACHE and _CACHE[key].digest == digest:
         return _CACHE[key]
     stored = _read_cached(digest)
-    if stored is not None:
-        _CACHE[key] = stored
-        return stored
+    if stored is None:
+        from casus.cachefile import build_lock
+
+        with build_lock(_cache_path(digest)):  # another process building the same base: wait, then read its file
+            stored = _read_cached(digest)
+            if stored is None:
+                return _build(dirs, key, digest)
+    _CACHE[key] = stored
+    return stored
+
+
+def _build(dirs: list[Path], key: tuple[str, ...], digest: str) -> KnowledgeBase:
+    """Parse, validate and freeze the YAML, then keep the result in memory and in the cache."""
     found: list[Problem] = []
     raw = read_tree(dirs, found)
     check(raw, found)
@@ -77,35 +82,69 @@ def load(data_dir: Path | str | None = None, overlays: Iterable[Path | str] = ()
     return kb
 
 
-#: a cache file is this tag, the SHA-256 of the pickle, then the pickle: damage is caught before unpickling
-_CACHE_TAG = b"CASUSKB1"
-_HEAD = len(_CACHE_TAG) + 32
+#: bump when the layout of the cached document changes (the digest already covers the model code)
+_KB_FORMAT = 2
+
+
+def _cache_path(digest: str) -> Path:
+    return cache_dir() / f"kb-{digest}.bin"
+
+
+def _document(kb: KnowledgeBase) -> dict[str, object]:
+    """The base as plain JSON: every item dumped by its model (by alias), so that loading validates it again."""
+    def dump(items: Mapping[str, BaseModel]) -> dict[str, object]:
+        return {k: v.model_dump(mode="json", by_alias=True) for k, v in items.items()}
+
+    return {"format": _KB_FORMAT, "kind": "knowledge-base", "digest": kb.digest, "files": list(kb.files),
+            "states": dump(kb.states), "treaties": dump(kb.treaties),
+            "sections": {name: dump(sec) for name, sec in kb.sections.items()},
+            "locations": [[kind, iid, file, line] for (kind, iid), (file, line) in kb.locations.items()]}
+
+
+def _from_document(doc: dict[str, object], digest: str) -> KnowledgeBase | None:
+    """Rebuild a base from :func:`_document`'s output through the pydantic models (no code in the data)."""
+    from pydantic import TypeAdapter, ValidationError
+
+    from casus.kb.loader import SECTIONS, model_of
+    from casus.kb.models import Treaty
+
+    if doc.get("format") != _KB_FORMAT or doc.get("kind") != "knowledge-base" or doc.get("digest") != digest:
+        return None
+    models = {key: model_of(spec) for key, spec, _ in SECTIONS.values()}
+    try:
+        sections_doc = doc["sections"]
+        assert isinstance(sections_doc, dict) and set(sections_doc) <= set(models)
+        def adapter(model: type) -> TypeAdapter[dict[str, Any]]:
+            return TypeAdapter(dict[str, model])  # type: ignore[valid-type]
+
+        sections = {name: adapter(models[name]).validate_python(items) for name, items in sections_doc.items()}
+        states = adapter(models["states"]).validate_python(doc["states"])
+        treaties = TypeAdapter(dict[str, Treaty]).validate_python(doc["treaties"])
+        locations = {(str(kind), str(iid)): (str(file), None if line is None else int(line))
+                     for kind, iid, file, line in doc["locations"]}  # type: ignore[attr-defined]
+        files = tuple(str(f) for f in doc["files"])  # type: ignore[attr-defined]
+    except (ValidationError, KeyError, TypeError, ValueError, AssertionError):
+        return None
+    return KnowledgeBase(states=states, treaties=treaties, sections=sections, digest=digest, files=files,
+                         locations=locations)
 
 
 def _read_cached(digest: str) -> KnowledgeBase | None:
-    """The cached base for ``digest``, or None when absent, truncated or damaged (then rebuilt from the YAML).
+    """The cached base for ``digest``, or None when absent, damaged, or in an untrusted place (then rebuilt).
 
-    A pickle with one byte changed can load "successfully" into a base missing a
-    field, so the file's checksum is verified before anything is unpickled.
+    The file is a :mod:`casus.cachefile` (JSON, checksummed, nothing executable);
+    every item is validated again by its model, as when read from YAML.
     """
-    path = cache_dir() / f"kb-{digest}.pickle"
-    try:
-        blob = path.read_bytes()
-    except OSError:
-        return None
-    payload = blob[_HEAD:]
-    if blob[:len(_CACHE_TAG)] != _CACHE_TAG or hashlib.sha256(payload).digest() != blob[len(_CACHE_TAG):_HEAD]:
-        return None
-    try:
-        kb = pickle.loads(payload)
-    except Exception:  # written by other code (the key covers the model code, so rare): rebuild
-        return None
-    return kb if isinstance(kb, KnowledgeBase) and kb.digest == digest else None
+    from casus import cachefile
+
+    got = cachefile.load(_cache_path(digest))
+    return None if got is None else _from_document(got[1], digest)
 
 
 def _write_cached(digest: str, kb: KnowledgeBase) -> None:
-    from casus.fileio import atomic_write_bytes
+    from casus import cachefile
 
-    payload = pickle.dumps(kb, protocol=pickle.HIGHEST_PROTOCOL)
-    with contextlib.suppress(OSError):  # a read-only cache directory only costs speed
-        atomic_write_bytes(cache_dir() / f"kb-{digest}.pickle", _CACHE_TAG + hashlib.sha256(payload).digest() + payload)
+    path = _cache_path(digest)
+    cachefile.save(path, {}, _document(kb))
+    cachefile.prune(path.parent, "kb-*.bin", 8)
+    cachefile.prune(path.parent, "kb-*.pickle", 0)  # the executable format of casus before 0.2: never read again

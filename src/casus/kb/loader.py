@@ -51,7 +51,8 @@ class Located:
     layer: int = 0  # 0 for the bundled data, 1, 2, ... for each overlay in order
 
 
-def _model(spec: str) -> type[BaseModel]:
+def model_of(spec: str) -> type[BaseModel]:
+    """The model class named "module:Class" in :data:`SECTIONS`."""
     mod, cls = spec.split(":")
     return getattr(importlib.import_module(mod), cls)  # type: ignore[no-any-return]
 
@@ -149,7 +150,7 @@ def read_tree(directories: Iterable[Path], problems: list[Problem]) -> RawBase:
             extra = set(root) - {key, "sources", "notes"}
             if extra:
                 problems.append(Problem(name, 1, f"unknown top-level keys: {', '.join(sorted(map(str, extra)))}"))
-            model = _model(spec)
+            model = model_of(spec)
             target = states if key == "states" else sections[key]
             for i, raw in enumerate(root[key]):
                 line = yamlio.line_of(root, [key, i])

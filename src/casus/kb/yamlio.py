@@ -7,6 +7,7 @@ problem, so that a typo never silently replaces a fact.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from contextlib import suppress
 from pathlib import Path
@@ -51,12 +52,54 @@ def _yaml() -> YAML:
     return y
 
 
+#: the largest knowledge-base file read, in bytes (the bundled ones are under 300 KB)
+MAX_FILE_BYTES = 8_000_000
+
+_BLOCK_START = re.compile(r"""(?:^|[:\-\s])[|>][-+0-9]*\s*(?:#.*)?$""")
+_COMMENT_LINE = re.compile(r"^\s*#")
+
+
+def without_comment_lines(text: str) -> str:
+    """``text`` with every line that holds only a comment emptied, keeping line numbers.
+
+    ruamel gathers a run of comment lines after a value in time that grows with
+    the square of its length (a 50 MB comment block took minutes); the data
+    never needs the comments. Lines inside a block scalar (``|`` or ``>``) are
+    content, even when they start with ``#``, and are kept.
+    """
+    out = text.split("\n")
+    block_indent: int | None = None
+    for i, line in enumerate(out):
+        stripped = line.lstrip(" ")
+        indent = len(line) - len(stripped)
+        if block_indent is not None:
+            if not stripped.strip() or indent > block_indent:
+                continue
+            block_indent = None
+        if _COMMENT_LINE.match(line):
+            out[i] = ""
+            continue
+        body = line.split(" #", 1)[0].rstrip()
+        if _BLOCK_START.search(body):
+            block_indent = indent
+    return "\n".join(out)
+
+
 def read(path: Path, *, display: str | None = None) -> Any:
-    """Parse one file; a syntax error becomes a KnowledgeBaseError naming file and line."""
+    """Parse one file; a syntax error becomes a KnowledgeBaseError naming file and line.
+
+    Files over :data:`MAX_FILE_BYTES` are refused before parsing; reading time
+    grows linearly with the size (see :func:`without_comment_lines`).
+    """
     name = display or str(path)
     try:
-        with path.open(encoding="utf-8") as fh:
-            root = _yaml().load(fh)
+        with path.open("rb") as fh:
+            raw = fh.read(MAX_FILE_BYTES + 1)
+        if len(raw) > MAX_FILE_BYTES:
+            raise KnowledgeBaseError([Problem(name, None, f"file is larger than {MAX_FILE_BYTES // 1_000_000} MB; "
+                                                          "a knowledge-base file is a few hundred KB: split it, "
+                                                          "or remove what is not data")])
+        root = _yaml().load(without_comment_lines(raw.decode("utf-8")))
         _expanded_size(root, name)
         return root
     except MarkedYAMLError as exc:

@@ -66,6 +66,12 @@ class Attack:
         if not isinstance(obj, Mapping):
             raise ScenarioError("a scenario must be a JSON object with date, attacker, victim, place, target",
                                 accepted="object")
+        for key, value in obj.items():
+            if _has_surrogate(key) or _has_surrogate(value):
+                raise ScenarioError(f"{str(key).encode('utf-8', 'backslashreplace').decode()}: holds a lone "
+                                    "surrogate escape (such as \\ud800), which is not a character",
+                                    field=str(key).encode("utf-8", "backslashreplace").decode(),
+                                    accepted="text of Unicode characters")
         extra = [k for k in obj if k not in FIELDS]
         if extra:
             raise ScenarioError(f"unknown field(s) {', '.join(map(repr, extra))}; accepted: {', '.join(FIELDS)}",
@@ -182,6 +188,23 @@ def parse_jsonl(text: str) -> tuple[list[tuple[int, Attack]], list[LineError]]:
             bad.append(LineError(n, exc))
     bad.sort(key=lambda e: e.line)
     return good, bad
+
+
+def _has_surrogate(value: Any, depth: int = 0) -> bool:
+    """Whether a JSON value holds a lone surrogate (``"\\ud800"`` parses, but cannot be written as UTF-8)."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return True
+        return False
+    if depth > 4:
+        return False
+    if isinstance(value, Mapping):
+        return any(_has_surrogate(k, depth + 1) or _has_surrogate(v, depth + 1) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_surrogate(v, depth + 1) for v in value)
+    return False
 
 
 def _unreadable(exc: Exception, accepted: str) -> ScenarioError:

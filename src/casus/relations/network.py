@@ -98,6 +98,9 @@ def check_output(out: Path | str, *, force: bool = False, fmt: str | None = None
         raise OutputExistsError(f"{str(path)!r} exists; pass --force to overwrite it", field="out")
     if not path.parent.is_dir():
         raise InputError(f"folder {str(path.parent)!r} does not exist", field="out")
+    from casus.fileio import claim
+
+    claim(path, force=force)  # no other run writes it until this one has
     return path, str(kind)
 
 

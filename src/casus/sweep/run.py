@@ -148,11 +148,9 @@ def sweep(kb: KnowledgeBase, *, out: Path | str, dates: Sequence[dt.date], grid:
     from casus.law.attack import TARGETS
 
     mode = mode or Mode("local", 1)
-    if Path(out).exists() and not force:  # refuse before any work; atomic_dir checks again at the end
-        from casus.errors import OutputExistsError
+    from casus.fileio import claim
 
-        raise OutputExistsError(f"{out} already exists; pass --force to replace it", field="out",
-                                accepted="a new path, or --force")
+    claim(out, force=force)  # refuse before any work, and keep other runs off this output until it is written
     if (grid is None) == (places is None):
         raise InputError("give a grid or places, not both", field="--grid", accepted="--grid STEP or --places")
     if target not in TARGETS:

@@ -5,20 +5,22 @@ from __future__ import annotations
 import threading
 import time
 from collections import OrderedDict
-from typing import TYPE_CHECKING, Annotated, Any
+from collections.abc import AsyncIterator
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import Response, StreamingResponse
+from starlette.types import Receive, Scope, Send
 
-from casus.api.body import read_json, read_text
+from casus.api.body import read_batch, read_json
 from casus.api.deps import OnQuery, OptLat, OptLon, TargetQuery, day, kb_of
 from casus.api.errors import ERROR_RESPONSES
-from casus.api.limits import RequestTooLargeError, deadline_of, limits_of, run_heavy
+from casus.api.limits import HeavySlots, deadline_of, in_thread, limits_of, run_heavy, slots_of
 from casus.api.memo import remembered
-from casus.api.responses import Payload, json_response
+from casus.api.responses import JSON, NDJSON, Payload, encode, json_response
 from casus.api.routes.meta import openapi_extra_for
-from casus.errors import CasusError, ComputeError, InputError, ScenarioError
+from casus.errors import CasusError, ComputeError, InputError, RequestTooLargeError, ScenarioError
 from casus.law import assess as law_assess
 from casus.law import defends as law_defends
 
@@ -31,7 +33,8 @@ EXAMPLE = {"id": "q1", "date": "2017-11-02", "attacker": "PRK", "victim": "USA",
            "place": {"lat": 13.44, "lon": 144.79}, "target": "territory", "act": "armed_attack"}
 SCENARIO = "a JSON object with date, attacker, victim, place, target, act (see /schemas/scenario.schema.json)"
 BATCH = "a JSON array of scenarios, or JSON Lines with one scenario per line"
-CHUNK = 256
+#: scenarios assessed per step of a batch: the time limit and a client leaving are noticed between steps
+CHUNK = 64
 CascadeQuery = Annotated[bool, Query(description="Include the cascade (which further treaties come into play).")]
 
 
@@ -56,58 +59,159 @@ def _assess_one(kb: KnowledgeBase, obj: Any, cascade: bool) -> dict[str, Any]:
     return law_assess.assess(kb, Attack.parse(obj)).to_dict(with_cascade=cascade)  # type: ignore[no-any-return]
 
 
-@router.post("/api/assess/batch", summary="Assess many attacks: a JSON array or JSON Lines",
-             openapi_extra=openapi_extra_for("scenario.schema.json", [EXAMPLE]))
-async def assess_batch(request: Request, cascade: CascadeQuery = True) -> Response:
+BATCH_DOC = """\
+Send scenarios as a JSON array or as JSON Lines (one scenario per line), with
+`Content-Type: application/json` or `application/x-ndjson`. The answer is
+streamed as it is computed:
+
+- by default one JSON document, `{"assessments": [...], "errors": [...]}`, as
+  `casus assess FILE --json` prints it; `errors` lists the scenarios that could
+  not be assessed, by line;
+- with `?format=jsonl` (or `Accept: application/x-ndjson`) JSON Lines: one
+  assessment per line, and one `{"line": n, "error": ...}` object per scenario
+  that failed.
+
+Limits (see `casus serve --help`): the body (2 MB by default) and the number of
+lines (10,000 by default) are checked while the body arrives, and the request
+is refused with 413 at the first byte or line past the limit. The answer stops
+when it reaches the response limit (64 MB by default) or the time limit (30 s):
+the document then ends with an `"incomplete"` error object, and JSON Lines with
+a final line `{"error": "request_too_large" | "compute_error", ...}`. Ask for
+`cascade=false` or send fewer scenarios to stay within them. Beyond the
+expensive requests in flight (16 by default) the answer is 503 with
+`Retry-After`.
+"""
+
+
+BATCH_OPENAPI = openapi_extra_for("scenario.schema.json", [EXAMPLE])
+BATCH_OPENAPI["requestBody"]["content"][NDJSON] = {
+    "schema": {"type": "string", "description": "JSON Lines: one scenario per line"}}
+
+
+@router.post("/api/assess/batch", summary="Assess many attacks: a JSON array or JSON Lines, answered as a stream",
+             description=BATCH_DOC, openapi_extra=BATCH_OPENAPI,
+             responses={200: {"description": "the assessments, streamed", "content": {
+                 JSON: {"schema": {"type": "object", "description": "assessments and errors"}},
+                 NDJSON: {"schema": {"type": "string", "description": "one JSON object per line"}}}}})
+async def assess_batch(
+    request: Request,
+    cascade: CascadeQuery = True,
+    format: Annotated[Literal["json", "jsonl"] | None, Query(
+        description="json (one document, the default) or jsonl (one assessment per line)")] = None,
+) -> Response:
     from casus.law.attack import parse_jsonl
 
-    text = await read_text(request)
+    limits = limits_of(request)
+    deadline = deadline_of(request)
+    jsonl = format == "jsonl" or (format is None and "application/x-ndjson" in request.headers.get("accept", ""))
+    text = await read_batch(request, limits.max_batch)
     if not text.strip():
         raise ScenarioError("body: empty; send scenarios", field="body", accepted=BATCH)
     if text.lstrip().startswith("{") and "\n" not in text.strip():
         text = text.strip()  # one object on one line is a batch of one
-    try:
-        good, bad = parse_jsonl(text)
-    except RecursionError:
-        raise ScenarioError("body: JSON nested too deeply", field="body", accepted=BATCH) from None
-    if text.lstrip().startswith("[") and not good and not bad:
-        raise ScenarioError("body: an empty array; send at least one scenario", field="body", accepted=BATCH)
-    limit = limits_of(request).max_batch
-    if len(good) + len(bad) > limit:
-        raise RequestTooLargeError(f"{len(good) + len(bad):,} scenarios in one batch; the limit is {limit:,}",
-                                   field="scenarios", accepted=f"at most {limit:,} scenarios per request")
-    errors = [e.to_dict() for e in bad]
-    if not good:
-        first = bad[0].error
-        body = {**first.to_dict(), "message": f"line {bad[0].line}: {first.message}", "errors": errors}
-        return json_response(body, 422)
-    kb = kb_of(request)
-    results, more = await run_heavy(request, _assess_batch, kb, good, cascade, deadline_of(request))
-    errors = sorted(errors + more, key=lambda e: e["line"])
-    return json_response({"assessments": results, "errors": errors})
+    slots = slots_of(request)
+    with slots.slot():
+        try:
+            good, bad = await in_thread(request, parse_jsonl, text)  # parsing is CPU work: off the event loop
+        except RecursionError:
+            raise ScenarioError("body: JSON nested too deeply", field="body", accepted=BATCH) from None
+        if text.lstrip().startswith("[") and not good and not bad:
+            raise ScenarioError("body: an empty array; send at least one scenario", field="body", accepted=BATCH)
+        limit = limits.max_batch
+        if len(good) + len(bad) > limit:
+            raise RequestTooLargeError(f"{len(good) + len(bad):,} scenarios in one batch; the limit is {limit:,}",
+                                       field="scenarios", accepted=f"at most {limit:,} scenarios per request")
+        errors = [e.to_dict() for e in bad]
+        if not good:
+            first = bad[0].error
+            body = {**first.to_dict(), "message": f"line {bad[0].line}: {first.message}", "errors": errors}
+            return json_response(body, 422)
+        kb = kb_of(request)
+        # the first chunk is computed before the answer starts, so that running out of time at once is a 503
+        head = await in_thread(request, _assess_chunk, kb, good[:CHUNK], cascade, jsonl,
+                               seconds=deadline - time.monotonic())
+        slots.in_flight += 1  # the stream keeps its slot until it ends, however it ends
+    stream = _stream(request, kb, good, cascade, jsonl, deadline, head, errors)
+    return _SlotStream(stream, slots, media_type=NDJSON if jsonl else JSON)
 
 
-def _assess_batch(kb: KnowledgeBase, good: list[tuple[int, Any]], cascade: bool, deadline: float
-                  ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Assess in chunks, stopping at the deadline; scenarios that fail (an unknown place) are listed by line.
+class _SlotStream(StreamingResponse):
+    """A streamed answer that gives its slot back when it is done, failed, or abandoned by the client."""
 
-    The body is the one ``casus assess FILE --json`` prints: ``{"assessments": [...], "errors": [...]}``.
-    """
+    def __init__(self, content: AsyncIterator[bytes], slots: HeavySlots, media_type: str) -> None:
+        super().__init__(content, media_type=media_type)
+        self.slots = slots
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        try:
+            await super().__call__(scope, receive, send)
+        finally:
+            self.slots.in_flight -= 1
+
+
+async def _stream(request: Request, kb: KnowledgeBase, good: list[tuple[int, Any]], cascade: bool, jsonl: bool,
+                  deadline: float, head: tuple[bytes, list[dict[str, Any]]], errors: list[dict[str, Any]]
+                  ) -> AsyncIterator[bytes]:
+    """The answer, chunk by chunk: each chunk is assessed and encoded in a worker thread. It stops at the
+    deadline, at the response limit, or when the client goes away (the generator is then cancelled)."""
+    limit = limits_of(request).max_response_bytes
+    sent = 0
+    stop: CasusError | None = None
+    if not jsonl:
+        yield b'{"assessments":['
+    start = 0
+    chunk: tuple[bytes, list[dict[str, Any]]] | None = head
+    while chunk is not None:
+        body, more = chunk
+        errors += more
+        if sent + len(body) > limit:
+            stop = RequestTooLargeError(
+                f"the answer reached the limit of {limit:,} bytes after {start:,} of {len(good):,} scenarios; "
+                "send fewer per request, or ask for cascade=false", field="scenarios",
+                accepted=f"answers of at most {limit:,} bytes")
+            break
+        if body:
+            yield (b"," if sent and not jsonl else b"") + body
+            sent += len(body)
+        start += CHUNK
+        if start >= len(good):
+            break
+        left = deadline - time.monotonic()
+        if left <= 0:
+            stop = ComputeError(f"the batch ran out of time after {start:,} of {len(good):,} scenarios; "
+                                "send fewer per request")
+            break
+        try:
+            chunk = await in_thread(request, _assess_chunk, kb, good[start:start + CHUNK], cascade, jsonl,
+                                    seconds=left)
+        except ComputeError:
+            stop = ComputeError(f"the batch ran out of time after {start:,} of {len(good):,} scenarios; "
+                                "send fewer per request")
+            break
+    errors.sort(key=lambda e: e["line"])
+    if jsonl:
+        tail = b"".join(encode(e) + b"\n" for e in errors)
+        yield tail + (encode(stop.to_dict()) + b"\n" if stop is not None else b"")
+    else:
+        yield b'],"errors":' + encode(errors) + (b',"incomplete":' + encode(stop.to_dict()) if stop else b"") + b"}"
+
+
+def _assess_chunk(kb: KnowledgeBase, part: list[tuple[int, Any]], cascade: bool, jsonl: bool
+                  ) -> tuple[bytes, list[dict[str, Any]]]:
+    """Assess and encode one chunk (in a worker thread); scenarios that fail (an unknown place) are listed
+    by line."""
     from casus.law.assess import assess_many
 
-    results: list[dict[str, Any]] = []
+    out: list[bytes] = []
     errors: list[dict[str, Any]] = []
-    for start in range(0, len(good), CHUNK):
-        if time.monotonic() > deadline:
-            raise ComputeError(f"the batch ran out of time after {start:,} of {len(good):,} scenarios; "
-                               "send fewer per request")
-        part = good[start:start + CHUNK]
-        for (line, _), res in zip(part, assess_many(kb, [a for _, a in part], on_error="collect"), strict=True):
-            if isinstance(res, CasusError):
-                errors.append({"line": line, **res.to_dict()})
-            else:
-                results.append(res.to_dict(with_cascade=cascade))
-    return results, errors
+    for (line, _), res in zip(part, assess_many(kb, [a for _, a in part], on_error="collect"), strict=True):
+        if isinstance(res, CasusError):
+            errors.append({"line": line, **res.to_dict()})
+        else:
+            out.append(encode(res.to_dict(with_cascade=cascade)))
+    if jsonl:
+        return b"".join(o + b"\n" for o in out), errors
+    return b",".join(out), errors
 
 
 @router.get("/api/defends", summary="Who is bound to defend a place on a date (a name, or lat and lon)")

@@ -30,10 +30,21 @@ async def health(request: Request) -> Response:
         "version": __version__,
         "covered": {"from": COVERED_FROM, "to": today()},
         "today": today(),
-        "knowledge_base": {"digest": kb.digest, "treaties": len(kb.treaties), "states": len(kb.states),
-                           "territories": len(kb.territories), "regions": len(kb.regions)},
+        "knowledge_base": {"data_version": data_version(kb.digest), "treaties": len(kb.treaties),
+                           "states": len(kb.states), "territories": len(kb.territories), "regions": len(kb.regions)},
         "answer_cache": request.app.state.answers.stats(),
     })
+
+
+def data_version(digest: str) -> str:
+    """A stable name for the data the server answers from, which is not the name of a cache file.
+
+    The digest names the cache file on disk; publishing it would tell a local
+    attacker which file to plant. This hash of it changes exactly when it does.
+    """
+    import hashlib
+
+    return hashlib.sha256(b"casus data version\0" + digest.encode()).hexdigest()[:16]
 
 
 @cache
