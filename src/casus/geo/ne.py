@@ -221,6 +221,15 @@ def ne_index() -> NEIndex:
             return NEIndex(frozenset(codes), cached)
         except (KeyError, ValueError):
             pass
+    from casus.progress import step
+
+    with step("Indexing Natural Earth outlines (first run only)"):
+        return _build_index(path)
+
+
+def _build_index(path: Any) -> NEIndex:
+    from casus.geo import cache
+
     shp, shx, dbf = _members()
     import shapefile
 

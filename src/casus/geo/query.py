@@ -167,8 +167,14 @@ def _locate_one(kb: KnowledgeBase, lat: float, lon: float) -> tuple[str | None, 
 
 def where(kb: KnowledgeBase, lat: Any, lon: Any, on: dt.date | str | None = None) -> Whereabouts:
     """What lies at (lat, lon) on a date (default today)."""
-    y = _number(lat, "lat", 90.0)
-    x = _number(lon, "lon", 180.0)
+    try:
+        y = _number(lat, "lat", 90.0)
+        x = _number(lon, "lon", 180.0)
+    except CoordinateError as exc:
+        from casus.geo.hints import swap_hint
+
+        exc.hint = swap_hint(lat, lon) if isinstance(lat, numbers.Real) and isinstance(lon, numbers.Real) else None
+        raise
     day = _day(on)
     tid, regions, setting, d = _locate_one(kb, y, x)
     return _assemble(kb, f"{y:g}, {x:g}", y, x, day, tid, regions, setting, d)

@@ -53,9 +53,12 @@ def load(data_dir: Path | str | None = None, overlays: Iterable[Path | str] = ()
     if stored is not None:
         _CACHE[key] = stored
         return stored
+    from casus.progress import step
+
     found: list[Problem] = []
-    raw = read_tree(dirs, found)
-    check(raw, found)
+    with step("Reading and checking the knowledge base"):
+        raw = read_tree(dirs, found)
+        check(raw, found)
     if found:
         raise KnowledgeBaseError(found)
     locations: dict[tuple[str, str], tuple[str, int | None]] = {}

@@ -116,6 +116,9 @@ class Assessment:
         out: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
         if self.attack.id is not None:
             out["id"] = self.attack.id
+        from casus.law.headline import assessment_headline
+
+        out["headline"] = assessment_headline(self.kb, self)
         attack = self.attack.to_dict()
         attack.pop("id", None)
         attack["victim"] = self.victim
@@ -262,9 +265,14 @@ def _victim(kb: KnowledgeBase, a: Attack, t: int, T: int, tables: DayTables) -> 
     victim = kb.state(a.victim).code
     if a.target == "territory":
         if t >= T:
+            hint = None
+            if isinstance(a.place, Point):
+                from casus.geo.hints import high_seas_swap_hint
+
+                hint = high_seas_swap_hint(kb, a.place.lat, a.place.lon)
             raise ScenarioError("place: the point is on the high seas, not any state's territory; use target "
                                 "vessel, aircraft or armed_forces", field="place",
-                                accepted="a point on land or within 12 nautical miles of it")
+                                accepted="a point on land or within 12 nautical miles of it", hint=hint)
         if victim not in (sov, adm):
             raise ScenarioError(
                 f"victim: {victim} neither holds nor administers that place (sovereign {sov or 'none'}, "

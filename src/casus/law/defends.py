@@ -37,9 +37,12 @@ class Defence:
                              if f.status == "applies" and f.kind == "defense" for s in f.bound}))
 
     def to_dict(self) -> dict[str, Any]:
+        from casus.law.headline import defence_headline
+
         a = self.assessment
         return {
             "schema_version": "1.0",
+            "headline": defence_headline(a.kb, self),
             "place": a.to_dict(with_cascade=False)["place"],
             "date": a.attack.date.isoformat(),
             "target": a.attack.target,
