@@ -117,7 +117,6 @@ def handle_errors(fn: F) -> F:
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         from casus.errors import CasusError, KnowledgeBaseError
-
         from casus.progress import reporting
 
         want_json = bool(kwargs.get("as_json"))

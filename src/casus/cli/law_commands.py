@@ -56,7 +56,7 @@ def render_findings(kb: Any, findings: Any, *, place: str, attacker: str, victim
     if verbose and place_sentence:
         c.print(f"[dim]Place:[/] {place_sentence}.", highlight=False)
     if shown:
-        table = Table(show_lines=verbose, box=None if not verbose else None, pad_edge=False, header_style="bold")
+        table = Table(show_lines=verbose, box=None, pad_edge=False, header_style="bold")
         table.add_column("Clause", ratio=3, overflow="fold")
         table.add_column("Status", no_wrap=True)
         table.add_column("Why" if not verbose else "Why (article)", ratio=5, overflow="fold")
@@ -313,8 +313,8 @@ def register(app: typer.Typer) -> None:
 
 
 def _show_assessments(kb: Any, ok: list[Any], *, cascade: bool, verbose: bool, sources: bool) -> None:
-    from casus.law.findings import place_words
     from casus.kb.words import capital, with_article
+    from casus.law.findings import place_words
     from casus.law.headline import assessment_lines, place_name, scenario_title
 
     c = console(wrap=True)

@@ -7,7 +7,19 @@ from typing import Annotated, Any
 
 import typer
 
-from casus.cli.common import JsonOpt, OverlayOpt, console, handle_errors, load_kb, print_json
+from casus.cli.common import (
+    STATE_HELP,
+    JsonOpt,
+    OnOpt,
+    OverlayOpt,
+    busy,
+    console,
+    day,
+    handle_errors,
+    load_kb,
+    print_json,
+    state_code,
+)
 
 #: rows shown per table unless --all
 SHOW = 25
@@ -23,7 +35,7 @@ def register(app: typer.Typer) -> None:
         origin: Annotated[str | None, typer.Option(
             "--from", help="Launch site (sohae), state code (PRK: anywhere in its territory), city or 'lat,lon'. "
                            "Default: the missile owner's territory.")] = None,
-        on: Annotated[str | None, typer.Option("--on", help="Date, YYYY-MM-DD (default: today).")] = None,
+        on: OnOpt = None,
         target: Annotated[list[str] | None, typer.Option(
             "--target", "-t", help="A place to report whether reached or not: city, territory, state code, area "
                                    "or 'lat,lon' (repeatable).")] = None,
@@ -41,7 +53,9 @@ def register(app: typer.Typer) -> None:
                                                                     "territory, e.g. nato/art5.")] = None,
         no_commitments: Annotated[bool, typer.Option("--no-commitments",
                                                      help="Skip the overlay with defence clauses.")] = False,
-        show_all: Annotated[bool, typer.Option("--all", help=f"Show every row, not the first {SHOW}.")] = False,
+        show_all: Annotated[bool, typer.Option("--all", help="Show every row.")] = False,
+        limit: Annotated[int, typer.Option("--limit", metavar="N", min=1, help=f"Rows shown per table (default {SHOW}; "
+                                                                              "--json has them all).")] = SHOW,
         overlay: OverlayOpt = None,
         as_json: JsonOpt = False,
     ) -> None:
@@ -55,11 +69,13 @@ def register(app: typer.Typer) -> None:
         for path in (map_path, geojson_path):
             if path is not None:
                 check_writable(path, force=force)  # refuse before the work, not after
+        when = day(on)
         kb = load_kb(overlay)
         if clause is not None:
             kb.clause(clause)
-        result = kb.reach(missile=missile, km=km, origin=origin, on=on, targets=tuple(target or ()),
-                          min_population=min_population, commitments=not no_commitments)
+        with busy(f"Measuring reach{' to ' + str(len(target)) + ' targets' if target else ''}"):
+            result = kb.reach(missile=missile, km=km, origin=origin, on=when, targets=tuple(target or ()),
+                              min_population=min_population, commitments=not no_commitments)
         written = []
         if map_path is not None:
             from casus.reach.output import write_new
@@ -77,20 +93,25 @@ def register(app: typer.Typer) -> None:
                 body["written"] = written
             print_json(body)
             return
-        _print(result, clause, show_all)
+        _print(result, clause, show_all, limit)
         for w in written:
             console().print(f"wrote {w}", markup=False)
 
     @app.command("missiles")
     @handle_errors
     def missiles(
-        owner: Annotated[str | None, typer.Option("--owner", help="Only this state's systems, e.g. PRK.")] = None,
+        owner: Annotated[str | None, typer.Option("--owner", metavar="STATE", help="Only this state's systems: "
+                                                  + STATE_HELP)] = None,
+        limit: Annotated[int | None, typer.Option("--limit", metavar="N", min=1, help="Show the first N only.")]
+        = None,
+        verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Ids, status and the sources of both "
+                                                                      "estimates.")] = False,
         overlay: OverlayOpt = None,
         as_json: JsonOpt = False,
     ) -> None:
         """The missile catalogue: owner, class, first successful flight test, and public range estimates."""
         kb = load_kb(overlay)
-        code = kb.state(owner).code if owner else None
+        code = state_code(kb, owner, "--owner") if owner else None
         items = sorted((m for m in kb.missiles.values() if code is None or m.owner == code),
                        key=lambda m: (m.owner, m.range.high.km, m.id))
         if as_json:
@@ -99,26 +120,39 @@ def register(app: typer.Typer) -> None:
             return
         from rich.table import Table
 
-        table = Table(title="Missiles (ranges are public estimates, low and high, each with its source)")
-        for col in ("Id", "Name", "Owner", "Class", "First successful test", "Status", "Range low km", "Range high km",
-                    "Sources (low / high)"):
-            table.add_column(col, overflow="fold")
+        total = len(items)
+        items = items[:limit] if limit else items
+        table = Table(title="Missiles: ranges are public estimates, low and high, each with its source", box=None,
+                      title_justify="left", pad_edge=False, header_style="bold")
+        cols = ["Name", "Owner", "Class", "First tested", "Range km"]
+        if verbose:
+            cols = ["Id", *cols, "Status", "Sources (low / high)"]
+        for col in cols:
+            table.add_column(col, overflow="fold", justify="right" if col == "Range km" else "left")
         for m in items:
-            table.add_row(m.id, m.name, m.owner, m.missile_class, m.first_flight_words(), m.status,
-                          f"{m.range.low.km:,.0f}", f"{m.range.high.km:,.0f}",
-                          f"{m.range.low.source.title} / {m.range.high.source.title}")
-        console().print(table)
+            row = [m.name, m.owner, m.missile_class, m.first_flight_words(),
+                   f"{m.range.low.km:,.0f}–{m.range.high.km:,.0f}"]
+            if verbose:
+                row = [m.id, *row, m.status, f"{m.range.low.source.title} / {m.range.high.source.title}"]
+            table.add_row(*row)
+        c = console(wrap=True)
+        c.print(table)
+        if len(items) < total:
+            c.print(f"[dim]{len(items)} of {total} shown (--limit N; --json has them all).[/]")
+        if not verbose:
+            c.print("[dim]--verbose adds ids (for reach --missile), status and sources.[/]")
 
     @app.command("launch-sites")
     @handle_errors
     def launch_sites(
-        state: Annotated[str | None, typer.Option("--state", help="Only this state's sites, e.g. PRK.")] = None,
+        state: Annotated[str | None, typer.Option("--state", metavar="STATE", help="Only this state's sites: "
+                                                  + STATE_HELP)] = None,
         overlay: OverlayOpt = None,
         as_json: JsonOpt = False,
     ) -> None:
         """Named launch sites and bases (give a state code to --from for anywhere in its territory)."""
         kb = load_kb(overlay)
-        code = kb.state(state).code if state else None
+        code = state_code(kb, state, "--state") if state else None
         items = sorted((s for s in kb.launch_sites.values() if code is None or s.state == code),
                        key=lambda s: (s.state, s.id))
         if as_json:
@@ -138,7 +172,7 @@ def _yes(b: bool) -> str:
     return "yes" if b else "no"
 
 
-def _print(result: Any, clause: str | None, show_all: bool) -> None:
+def _print(result: Any, clause: str | None, show_all: bool, limit: int = SHOW) -> None:
     from rich.table import Table
 
     out = console()
@@ -167,20 +201,21 @@ def _print(result: Any, clause: str | None, show_all: bool) -> None:
               f"{c['population_within_high']:,} people)", markup=False)
 
     def rows(items: tuple[Any, ...]) -> tuple[Any, ...]:
-        return items if show_all else items[:SHOW]
+        return items if show_all else items[:limit]
 
     def more(items: tuple[Any, ...], what: str) -> None:
-        if not show_all and len(items) > SHOW:
-            out.print(f"  … and {len(items) - SHOW} more {what} (--all, or --json)", markup=False)
+        if not show_all and len(items) > limit:
+            out.print(f"  … and {len(items) - limit} more {what} (--limit N, --all, or --json)", markup=False)
 
     if result.targets:
-        t = Table(title="Targets")
+        t = Table(title="Targets", title_justify="left")
         for col in ("Target", "Kind", "Held by", "Distance km", "Within low", "Within high"):
             t.add_column(col)
-        for x in result.targets:
+        for x in rows(result.targets):
             t.add_row(x.name, x.kind, x.administrator or x.state or "", f"{x.distance_km:,.1f}", _yes(x.within_low),
                       _yes(x.within_high))
         out.print(t)
+        more(result.targets, "targets")
 
     cover = {cv.territory: cv for cv in (result.commitments.rows if result.commitments else ())}
     t = Table(title="Territories within the high estimate (distance to the nearest point)")

@@ -51,19 +51,19 @@ def where_headline(kb: KnowledgeBase, w: Any) -> str:
     elif place.get("kind") == "territory" and tname:
         subject = with_article(tname)
     else:
-        subject = f"the point {d.get('lat', 0):.4g}, {d.get('lon', 0):.4g}"
+        subject = f"the point {query}" if query else f"the point {d.get('lat', 0):g}, {d.get('lon', 0):g}"
     words = f"On {day}, {subject}"
     kind = place.get("feature_kind") or place.get("unclos_kind")
     if feature and kind:
         words += f" (a {str(kind).replace('_', ' ')})"
     elif place.get("kind") == "city" and place.get("population"):
         words += f" (a city of {int(place['population']):,})"
-    regions = [kb.regions[r].name for r in d.get("regions", ()) if r in kb.regions]
+    regions = [_region(kb, r) for r in d.get("regions", ()) if r in kb.regions]
+    it = "They lie" if _be(subject) == "are" else "It lies"
     if d.get("territory") is None:
-        seas = [kb.regions[r].name for r in d.get("regions", ()) if r in kb.regions]
         out = f"{words} {_be(subject)} on the high seas, no state's territory."
-        if seas:
-            out += f"\nIt lies in {join(seas)}."
+        if regions:
+            out += f"\n{it} in {join(regions)}."
         return out
     sov, adm, status = d.get("sovereign"), d.get("administrator"), d.get("status") or "sovereign"
     claimants = list(d.get("claimants") or ())
@@ -102,5 +102,11 @@ def where_headline(kb: KnowledgeBase, w: Any) -> str:
         sentence = f"{words} {_be(subject)} a sovereign state."
     out = capital(sentence)
     if regions:
-        out += f"\nIt lies in {join(regions)}."
+        out += f"\n{it} in {join(regions)}."
     return out
+
+
+def _region(kb: KnowledgeBase, rid: str) -> str:
+    """'Europe' (a continent) but 'the Pacific area', 'the East China Sea'."""
+    r = kb.regions[rid]
+    return r.name if r.kind == "continent" or r.name.startswith("the ") else f"the {r.name}"

@@ -7,7 +7,7 @@ the error (``CasusError.hint``) or printed under the answer, so the user decides
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from casus.kb.base import KnowledgeBase
@@ -22,7 +22,7 @@ def _fmt(x: float) -> str:
     return f"{x:g}"
 
 
-def swap_hint(lat: float, lon: float) -> str | None:
+def swap_hint(lat: Any, lon: Any) -> str | None:
     """A latitude out of range whose swap with the longitude is a point on Earth."""
     try:
         lat, lon = float(lat), float(lon)

@@ -10,8 +10,9 @@ mentioned (it could never have bound anyone).
 >>> import casus
 >>> kb = casus.load()
 >>> a = kb.assess({"date": "2017-11-02", "attacker": "PRK", "victim": "USA", "place": {"lat": 13.44, "lon": 144.79}})
->>> assessment_headline(kb, a).splitlines()[0]
-'NATO Article 5, SEATO Article IV(1) and US-Japan Security Treaty Article V do not apply: Guam lies outside the area each covers.'
+>>> print(assessment_headline(kb, a).splitlines()[0])  # doctest: +NORMALIZE_WHITESPACE
+NATO Article 5, SEATO Article IV(1) and US-Japan Security Treaty Article V do not apply:
+Guam lies outside the area each covers.
 """
 
 from __future__ import annotations
@@ -36,7 +37,8 @@ _TRAILING_PAREN = re.compile(r"\s*\((?:[^()]|\([^()]*\))*\)\.?$")
 #: a sentence ends at a full stop before a capital, unless the word before it is an abbreviation
 _SENTENCE_END = re.compile(r"(?<!\bArt)(?<!\bArts)(?<!\bNo)(?<!\bSt)(?<!\bres)(?<!\bcf)(?<!\b[A-Z])\.\s+(?=[A-Z(\"'])")
 
-__all__ = ["Line", "assessment_headline", "defence_headline", "finding_why", "place_name", "lines"]
+__all__ = ["Line", "assessment_headline", "assessment_lines", "defence_headline", "defence_lines", "finding_why",
+           "lines", "place_name", "scenario_title"]
 
 
 @dataclass(frozen=True)
@@ -149,8 +151,8 @@ def lines(kb: KnowledgeBase, findings: Iterable[Finding], *, place: str, attacke
         if groups:
             out.append(Line(f"{defend_words}: {join(groups)}.", tuple(f.clause for f in applies)))
         else:
-            labels = join([clause_label(kb, f.clause) for f in applies])
-            out.append(Line(f"{labels} {'applies' if len(applies) == 1 else 'apply'}, but no other party is "
+            names = join([clause_label(kb, f.clause) for f in applies])
+            out.append(Line(f"{names} {'applies' if len(applies) == 1 else 'apply'}, but no other party is "
                             "bound on that day.", tuple(f.clause for f in applies)))
 
     # 3. ambiguous clauses, each with its reason
@@ -164,10 +166,10 @@ def lines(kb: KnowledgeBase, findings: Iterable[Finding], *, place: str, attacke
     # 4. consultation and other kinds
     consult = [f for f in relevant if f.status == "applies" and f.kind != "defense"]
     if consult:
-        labels = join([clause_label(kb, f.clause) for f in consult])
+        names = join([clause_label(kb, f.clause) for f in consult])
         kinds = {f.kind for f in consult}
         what = "Consultation is owed under" if kinds == {"consultation"} else "Also applies:"
-        out.append(Line(f"{what} {labels}.", tuple(f.clause for f in consult)))
+        out.append(Line(f"{what} {names}.", tuple(f.clause for f in consult)))
 
     if not any(f.status in ("applies", "ambiguous") for f in fs):
         out.insert(0, Line("No clause applies; no state is bound."))
