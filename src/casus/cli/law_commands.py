@@ -298,7 +298,7 @@ def register(app: typer.Typer) -> None:
             return
         c = console(wrap=True)
         for ans in answers:
-            c.rule(f"[bold]{ans.question}")
+            c.print(f"\n[bold]{ans.question}[/]")
             c.print(ans.answer, markup=False)
             if verbose:
                 for name, findings in ans.shown:

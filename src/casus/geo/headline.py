@@ -28,7 +28,12 @@ _PLURAL = ("Islands", "Isles", "Islets", "Rocks", "Shoals", "Reefs", "Keys", "Ca
 
 
 def _be(subject: str) -> str:
-    return "are" if subject.endswith(_PLURAL) else "is"
+    head = subject.split(" (", 1)[0]
+    return "are" if head.endswith(_PLURAL) else "is"
+
+
+def _is_code(text: str) -> bool:
+    return len(text) == 3 and text.isalpha()
 
 
 def _as_dict(w: Any) -> dict[str, Any]:
@@ -50,6 +55,9 @@ def where_headline(kb: KnowledgeBase, w: Any) -> str:
         subject = str(place.get("name") or query)
     elif place.get("kind") == "territory" and tname:
         subject = with_article(tname)
+        asked = query.strip()
+        if asked and asked.casefold() not in (tname.casefold(), subject.casefold()) and not _is_code(asked):
+            subject += f" ({asked})"  # the name the user gave (Diaoyu Islands), beside the data's (Senkaku)
     else:
         subject = f"the point {query}" if query else f"the point {d.get('lat', 0):g}, {d.get('lon', 0):g}"
     words = f"On {day}, {subject}"
@@ -67,7 +75,7 @@ def where_headline(kb: KnowledgeBase, w: Any) -> str:
         return out
     sov, adm, status = d.get("sovereign"), d.get("administrator"), d.get("status") or "sovereign"
     claimants = list(d.get("claimants") or ())
-    is_itself = subject == with_article(tname or "")
+    is_itself = subject.split(" (", 1)[0] == with_article(tname or "")
     own_country = tname is not None and sov is not None and sov in kb.states and kb.states[sov].name == tname
     if d.get("setting") == "territorial_sea":
         km = d.get("distance_km")
