@@ -260,16 +260,13 @@ def _victim(kb: KnowledgeBase, a: Attack, t: int, T: int, tables: DayTables) -> 
     if a.victim is None:
         if adm or sov:
             return str(adm or sov)
-        raise ScenarioError("victim: missing, and the place is not any state's territory; name the victim",
-                            field="victim", accepted="an ISO 3166-1 alpha-3 code")
+        raise ScenarioError("victim: missing, and the place is on the high seas, not any state's territory; name "
+                            "the victim", field="victim", accepted="an ISO 3166-1 alpha-3 code",
+                            hint=_swap_hint(kb, a))
     victim = kb.state(a.victim).code
     if a.target == "territory":
         if t >= T:
-            hint = None
-            if isinstance(a.place, Point):
-                from casus.geo.hints import high_seas_swap_hint
-
-                hint = high_seas_swap_hint(kb, a.place.lat, a.place.lon)
+            hint = _swap_hint(kb, a)
             raise ScenarioError("place: the point is on the high seas, not any state's territory; use target "
                                 "vessel, aircraft or armed_forces", field="place",
                                 accepted="a point on land or within 12 nautical miles of it", hint=hint)
@@ -280,3 +277,12 @@ def _victim(kb: KnowledgeBase, a: Attack, t: int, T: int, tables: DayTables) -> 
                 field="victim", accepted=" or ".join(sorted({s for s in (sov, adm) if s})))
     return victim
 
+
+
+def _swap_hint(kb: KnowledgeBase, a: Attack) -> str | None:
+    """A point on the high seas whose swap is on land: latitude and longitude were probably swapped."""
+    if not isinstance(a.place, Point):
+        return None
+    from casus.geo.hints import high_seas_swap_hint
+
+    return high_seas_swap_hint(kb, a.place.lat, a.place.lon)
