@@ -157,10 +157,8 @@ def register(app: typer.Typer) -> None:
         kb = load_kb(overlay)
         w = kb.where(value[0], value[1], on=when) if kind == "point" else kb.place(value, on=when)
         if as_json:
-            from casus.geo.headline import where_headline
+            from casus.geo.headline import where_dict
 
-            body = dict(w.to_dict())
-            body["headline"] = where_headline(kb, w)
-            print_json(body)
+            print_json(where_dict(kb, w))
         else:
             render(kb, w, verbose=verbose, sources=sources)

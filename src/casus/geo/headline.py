@@ -20,7 +20,7 @@ from casus.kb.words import capital, join, state_name, with_article
 if TYPE_CHECKING:
     from casus.kb.base import KnowledgeBase
 
-__all__ = ["where_headline"]
+__all__ = ["where_dict", "where_headline"]
 
 _HELD = {"occupied": "occupied by", "administered": "administered by", "leased": "leased to",
          "trust": "administered in trust by", "disputed": "administered by", "sovereign": "administered by"}
@@ -118,3 +118,11 @@ def _region(kb: KnowledgeBase, rid: str) -> str:
     """'Europe' (a continent) but 'the Pacific area', 'the East China Sea'."""
     r = kb.regions[rid]
     return r.name if r.kind == "continent" or r.name.startswith("the ") else f"the {r.name}"
+
+
+def where_dict(kb: KnowledgeBase, w: Any) -> dict[str, Any]:
+    """The JSON of ``where`` with its headline added (the CLI's --json and the HTTP API answer the same)."""
+    body = _as_dict(w)
+    body = dict(body)
+    body["headline"] = where_headline(kb, body)
+    return body
