@@ -86,8 +86,10 @@ def _place_for_state_hint(kb: Any, value: str, field: str) -> str | None:
     code = w.administrator or w.sovereign
     if not code or code not in kb.states:
         return None
-    return (f"{value!r} is a place, not a state; it is held by {kb.states[code].name}: "
-            f"did you mean {field} {code}?")
+    meant = f"{field} {code}" if field.startswith("-") else code
+    from casus.kb.words import state_name
+
+    return f"{value!r} is a place, not a state; it is held by {state_name(kb, code)}: did you mean {meant}?"
 
 
 def busy(what: str) -> Any:
