@@ -113,11 +113,15 @@ def register(app: typer.Typer) -> None:
             return
         from rich.table import Table
 
+        from casus.kb.words import treaty_short
+
         title = f"Treaties of {kb.states[code].name} on {when.isoformat()}" if code else "Treaties"
-        table = Table(title=title)
-        for col in ("Id", "Name", "In force", "Ended", "Clauses"):
-            table.add_column(col)
+        table = Table(title=title, title_justify="left", box=None, pad_edge=False, header_style="bold")
+        for col in ("Treaty", "Id", "In force", "Ended", "Articles"):
+            table.add_column(col, no_wrap=col in ("Id", "In force", "Ended"))
         for r in rows:
-            table.add_row(r["treaty"], r["name"], r["in_force"].isoformat(),
-                          r["ended"].isoformat() if r["ended"] else "", ", ".join(r["clauses"]))
+            t = kb.treaties[r["treaty"]]
+            table.add_row(treaty_short(kb, t.id), r["treaty"], r["in_force"].isoformat(),
+                          r["ended"].isoformat() if r["ended"] else "",
+                          ", ".join(c.article for c in t.clauses))
         console().print(table)
