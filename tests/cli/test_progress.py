@@ -41,7 +41,7 @@ def test_first_run_steps_are_marked(tmp_path, monkeypatch):
 
     import casus
 
-    kb = casus.load()
+    kb = casus.open()
     monkeypatch.setenv("CASUS_CACHE_DIR", str(tmp_path))
     monkeypatch.setattr(names, "_MEMO", {})
     with reporting(reporter):

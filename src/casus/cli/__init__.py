@@ -40,7 +40,7 @@ COMMAND_MODULES = (
 
 def _version(value: bool) -> None:
     if value:
-        from casus import __version__
+        from casus.version import __version__
 
         typer.echo(f"casus {__version__}")
         raise typer.Exit()

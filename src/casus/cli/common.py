@@ -78,9 +78,10 @@ def state_code(kb: Any, value: str, field: str) -> str:
 
 def _place_for_state_hint(kb: Any, value: str, field: str) -> str | None:
     from casus.errors import CasusError
+    from casus.geo.query import place
 
     try:
-        w = kb.place(value)
+        w = place(kb, value)
     except CasusError:
         return None
     code = w.administrator or w.sovereign
@@ -102,9 +103,9 @@ def busy(what: str) -> Any:
 
 
 def load_kb(overlay: list[Path] | None = None) -> Any:
-    import casus
+    import casus.kb
 
-    return casus.load(overlays=overlay or [])
+    return casus.kb.load(overlays=overlay or [])
 
 
 def print_json(obj: Any) -> None:

@@ -20,6 +20,7 @@ from casus.cli.common import (
     print_json,
     state_code,
 )
+from casus.reach import query as reach_query
 
 #: rows shown per table unless --all
 SHOW = 25
@@ -74,8 +75,8 @@ def register(app: typer.Typer) -> None:
         if clause is not None:
             kb.clause(clause)
         with busy(f"Measuring reach{' to ' + str(len(target)) + ' targets' if target else ''}"):
-            result = kb.reach(missile=missile, km=km, origin=origin, on=when, targets=tuple(target or ()),
-                              min_population=min_population, commitments=not no_commitments)
+            result = reach_query.reach(kb, missile=missile, km=km, origin=origin, on=when, targets=tuple(target or ()),
+                                       min_population=min_population, commitments=not no_commitments)
         written = []
         if map_path is not None:
             from casus.reach.output import write_new

@@ -6,7 +6,7 @@ HTTP API and the web map say the same thing. Gazetteer features (reefs, rocks, s
 present and skipped when not.
 
 >>> import casus
->>> kb = casus.load()
+>>> kb = casus.open()
 >>> where_headline(kb, kb.place("Crimea", on="2017-11-02")).splitlines()[0]
 'On 2017-11-02, Crimea is under the sovereignty of Ukraine and occupied by Russia.'
 """

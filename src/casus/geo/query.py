@@ -25,8 +25,9 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from casus.dates import parse_date, today
+from casus.display import Displayable
 from casus.errors import CoordinateError
-from casus.geo.atlas import SETTINGS
+from casus.geo.atlas import SETTINGS, atlas_of
 from casus.geo.control import holding
 from casus.geo.ne import SOURCE as NE_SOURCE
 from casus.kb.models import Source
@@ -43,8 +44,8 @@ TERRITORIAL_SEA_SOURCE = {
 SEA_KINDS = ("ocean", "sea")
 
 
-@dataclass(frozen=True)
-class Whereabouts:
+@dataclass(frozen=True, repr=False)
+class Whereabouts(Displayable):
     """A place, and who holds it on a date."""
 
     query: str
@@ -66,6 +67,7 @@ class Whereabouts:
     place: dict[str, Any] | None = None
     notes: tuple[str, ...] = ()
     sources: tuple[dict[str, Any], ...] = field(default=(), repr=False)
+    kb: Any = field(default=None, repr=False, compare=False)  # for names in the headline; not in the JSON
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -76,6 +78,18 @@ class Whereabouts:
             "setting": self.setting, "distance_km": self.distance_km, "seas": list(self.seas),
             "place": self.place, "notes": list(self.notes), "sources": [dict(s) for s in self.sources],
         }
+
+    def headline(self) -> str:
+        """Where the place is and who holds it that day, in words (see :mod:`casus.geo.headline`)."""
+        from casus.geo.headline import where_headline
+
+        if self.kb is None:
+            return f"{self.query}: {self.territory_name or 'the high seas'} on {self.on.isoformat()}."
+        return " ".join(where_headline(self.kb, self).splitlines())
+
+    def rows(self) -> list[dict[str, Any]]:
+        return [{"territory": self.territory_name, "sovereign": self.sovereign, "administrator": self.administrator,
+                 "status": self.status, "setting": self.setting, "regions": ", ".join(self.regions)}]
 
 
 def _day(on: dt.date | str | None) -> dt.date:
@@ -103,7 +117,7 @@ def _src(s: Source | dict[str, Any]) -> dict[str, Any]:
 def _assemble(kb: KnowledgeBase, query: str, lat: float, lon: float, day: dt.date, tid: str | None,
               regions: tuple[str, ...], setting: str, distance_km: float | None,
               place: Place | None = None) -> Whereabouts:
-    atlas = kb.atlas
+    atlas = atlas_of(kb)
     sources: list[dict[str, Any]] = []
 
     def add(s: Source | dict[str, Any]) -> None:
@@ -151,11 +165,11 @@ def _assemble(kb: KnowledgeBase, query: str, lat: float, lon: float, day: dt.dat
                        administrator=adm, status=status, claimants=claimants, regions=regions, setting=setting,
                        distance_km=None if distance_km is None else round(float(distance_km), 3), seas=seas,
                        place=place.to_dict() if place is not None else None, notes=tuple(notes),
-                       sources=tuple(sources))
+                       sources=tuple(sources), kb=kb)
 
 
 def _locate_one(kb: KnowledgeBase, lat: float, lon: float) -> tuple[str | None, tuple[str, ...], str, float | None]:
-    atlas = kb.atlas
+    atlas = atlas_of(kb)
     hits = atlas.locate(np.array([lat]), np.array([lon]))
     t = int(hits.territory[0])
     tid = atlas.territory_ids[t] if t >= 0 else None
@@ -187,7 +201,7 @@ def place(kb: KnowledgeBase, name: str, on: dt.date | str | None = None) -> Wher
 
     day = _day(on)
     found = gazetteer(kb).resolve(name)
-    atlas = kb.atlas
+    atlas = atlas_of(kb)
     if found.kind == "territory":
         assert found.territory is not None
         lat, lon = atlas.representative_point(found.territory)
@@ -212,7 +226,7 @@ def where_many(kb: KnowledgeBase, lats: Any, lons: Any, on: dt.date | str | None
 
     lat, lon = coordinates(lats, lons)
     day = _day(on)
-    atlas = kb.atlas
+    atlas = atlas_of(kb)
     hits = atlas.locate(lat, lon)
     ids = np.array((*atlas.territory_ids, None), dtype=object)
     t = np.where(hits.territory < 0, len(atlas.territory_ids), hits.territory)

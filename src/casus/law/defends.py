@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from casus.dates import parse_date
+from casus.display import Displayable
 from casus.law.attack import TARGETS, Attack, Point, parse_place
 from casus.law.kernel import OUTSIDE
 
@@ -23,8 +24,8 @@ if TYPE_CHECKING:
 PlaceLike = str | Point | tuple[float, float] | dict[str, float]
 
 
-@dataclass(frozen=True, eq=False)
-class Defence:
+@dataclass(frozen=True, eq=False, repr=False)
+class Defence(Displayable):
     assessment: Assessment
 
     @property
@@ -54,6 +55,27 @@ class Defence:
             "bound": list(self.bound),
             "findings": [f.to_dict() for f in a.findings],
         }
+
+    def headline(self) -> str:
+        """On the day, who is bound to defend the place, by name and treaty, or that no state is (see
+        :mod:`casus.law.headline`)."""
+        from casus.law.headline import defence_headline
+
+        text = " ".join(defence_headline(self.assessment.kb, self).splitlines())
+        return f"On {self.assessment.attack.date.isoformat()}, {text[:1].lower()}{text[1:]}"
+
+    def summary_row(self) -> dict[str, Any]:
+        a = self.assessment
+        p = a.place_dict or {}
+        return {"place": a.attack.place if isinstance(a.attack.place, str) else p.get("query"),
+                "date": a.attack.date, "territory": p.get("territory"), "holder": a.victim,
+                "covered_by": list(self.covered_by), "bound": list(self.bound)}
+
+    def rows(self) -> list[dict[str, Any]]:
+        kb = self.assessment.kb
+        return [{"clause": f.clause, "status": f.status, "bound": ", ".join(f.bound),
+                 "bound_names": ", ".join(kb.states[s].name if s in kb.states else s for s in f.bound)}
+                for f in self.assessment.findings if f.status != "does_not_apply"]
 
 
 def _as_place(place: PlaceLike) -> Point | str:

@@ -8,7 +8,7 @@ named in a sentence of their own, and a clause of a treaty the attacked state is
 mentioned (it could never have bound anyone).
 
 >>> import casus
->>> kb = casus.load()
+>>> kb = casus.open()
 >>> a = kb.assess({"date": "2017-11-02", "attacker": "PRK", "victim": "USA", "place": {"lat": 13.44, "lon": 144.79}})
 >>> print(assessment_headline(kb, a).splitlines()[0])  # doctest: +NORMALIZE_WHITESPACE
 NATO Article 5, SEATO Article IV(1) and US-Japan Security Treaty Article V do not apply:
@@ -118,7 +118,7 @@ def _bound_group(kb: KnowledgeBase, f: Finding, codes: Sequence[str]) -> str:
 
 
 def lines(kb: KnowledgeBase, findings: Iterable[Finding], *, place: str, attacker: str, victim: str,
-          defend_words: str) -> list[Line]:
+          defend_words: str, nobody: str = "no state is bound") -> list[Line]:
     """The sentences of a headline, most important first.
 
     ``defend_words`` opens the sentence of states bound ("Bound to defend Guam", "Bound to assist
@@ -172,9 +172,9 @@ def lines(kb: KnowledgeBase, findings: Iterable[Finding], *, place: str, attacke
         out.append(Line(f"{what} {names}.", tuple(f.clause for f in consult)))
 
     if not any(f.status in ("applies", "ambiguous") for f in fs):
-        out.insert(0, Line("No clause applies; no state is bound."))
+        out.insert(0, Line(f"No clause applies; {nobody}."))
     elif not applies and not any(f.status == "ambiguous" and f.kind == "defense" for f in relevant):
-        out.insert(0, Line("No defence clause applies; no state is bound to defend it."))
+        out.insert(0, Line(f"No defence clause applies; {nobody}."))
     return _unique(out)
 
 
@@ -214,7 +214,7 @@ def defence_lines(kb: KnowledgeBase, d: Defence) -> list[Line]:
     a = d.assessment
     name = with_article(place_name(a.place_dict))
     out = lines(kb, a.findings, place=capital(name), attacker=a.attack.attacker, victim=a.victim,
-                defend_words=f"Bound to defend {name}")
+                defend_words=f"Bound to defend {name}", nobody=f"no state is bound to defend {name}")
     return out
 
 

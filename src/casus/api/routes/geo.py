@@ -15,6 +15,7 @@ from casus.api.limits import run_heavy
 from casus.api.memo import remembered
 from casus.api.outlines import cached, outlines
 from casus.api.responses import Payload
+from casus.geo import query as geo_query
 from casus.geo.headline import where_dict
 
 if TYPE_CHECKING:
@@ -29,7 +30,7 @@ async def where(request: Request, lat: Lat, lon: Lon, on: OnQuery = None) -> Res
     when = day(on)
 
     async def answer() -> Any:  # a point lookup takes well under a millisecond: no thread needed
-        return where_dict(kb, kb.where(lat, lon, on=when))
+        return where_dict(kb, geo_query.where(kb, lat, lon, on=when))
 
     return await remembered(request, answer)
 
@@ -44,7 +45,7 @@ async def place(
     when = day(on)
 
     async def answer() -> Any:  # a miss suggests close names, which can take a while: in a thread
-        return await run_heavy(request, lambda: where_dict(kb, kb.place(name.strip(), on=when)))
+        return await run_heavy(request, lambda: where_dict(kb, geo_query.place(kb, name.strip(), on=when)))
 
     return await remembered(request, answer)
 
