@@ -178,4 +178,21 @@ def test_where_headline_reads_gazetteer_fields_when_present(kb):
     w["place"] = {"kind": "feature", "feature": "Test Reef", "feature_kind": "low_tide_elevation",
                   "holder": "USA"}
     assert where_headline(kb, w).startswith("On 2017-11-02, Test Reef (a low tide elevation) is in Guam, "
-                                            "a territory of the United States.")
+                                            "held by the United States.")
+    w["place"]["holder"] = "CHN"  # a feature held apart from its territory's holder says so
+    assert "with the feature itself held by China" in where_headline(kb, w)
+
+
+def test_where_headline_reads_a_feature_object_when_present(kb):
+    # the shape the gazetteer gives where's JSON: a top-level feature with its UNCLOS kind
+    from casus.geo.headline import where_headline
+
+    w = kb.place("Senkaku Islands", on="2017-11-02").to_dict()
+    w["feature"] = {"name": "Test Rock", "kind": "rock", "within": "ryukyu-islands"}
+    assert where_headline(kb, w).splitlines()[0] == ("On 2017-11-02, Test Rock (a rock) is in the Senkaku Islands, "
+                                                     "held by Japan and claimed by China and Taiwan.")
+    w["feature"] = {"name": "Senkaku Islands", "kind": "island", "within": "ryukyu-islands"}
+    w["territory_name"] = "Senkaku Islands"
+    assert where_headline(kb, w).splitlines()[0] == ("On 2017-11-02, the Senkaku Islands (an island) are in the "
+                                                     "Ryukyu Islands (Okinawa Prefecture), held by Japan and claimed "
+                                                     "by China and Taiwan.")

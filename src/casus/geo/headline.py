@@ -1,9 +1,9 @@
 """The answer first for ``where``: what a place is and who holds it, in a sentence with names.
 
 Built from a :class:`~casus.geo.query.Whereabouts` (or its JSON dict), so that the command line, the
-HTTP API and the web map say the same thing. Gazetteer features (reefs, rocks, shoals) may carry
-``feature``, ``feature_kind`` (or ``unclos_kind``) and ``holder`` in ``place``; they are read when
-present and skipped when not.
+HTTP API and the web map say the same thing. A gazetteer feature (reef, rock, shoal) is read from a
+``feature`` object (``name``, ``kind``, ``within``) or from ``place`` (``feature``, ``feature_kind``,
+``holder``) when present, and skipped when not.
 
 >>> import casus
 >>> kb = casus.open()
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from casus.kb.words import capital, join, state_name, with_article
+from casus.kb.words import a_or_an, capital, join, state_name, with_article
 
 if TYPE_CHECKING:
     from casus.kb.base import KnowledgeBase
@@ -47,8 +47,9 @@ def where_headline(kb: KnowledgeBase, w: Any) -> str:
     place = d.get("place") or {}
     tname = d.get("territory_name")
     query = d.get("query") or ""
-    feature = place.get("feature") or (place.get("name") if place.get("kind") not in (None, "city", "territory")
-                                       else None)
+    feat = d.get("feature") if isinstance(d.get("feature"), dict) else {}
+    feature = feat.get("name") or place.get("feature") or (
+        place.get("name") if place.get("kind") not in (None, "city", "territory") else None)
     if feature:
         subject = with_article(str(feature))
     elif place.get("kind") == "city":
@@ -61,9 +62,9 @@ def where_headline(kb: KnowledgeBase, w: Any) -> str:
     else:
         subject = f"the point {query}" if query else f"the point {d.get('lat', 0):g}, {d.get('lon', 0):g}"
     words = f"On {day}, {subject}"
-    kind = place.get("feature_kind") or place.get("unclos_kind")
+    kind = feat.get("kind") or place.get("feature_kind") or place.get("unclos_kind")
     if feature and kind:
-        words += f" (a {str(kind).replace('_', ' ')})"
+        words += f" ({a_or_an(str(kind).replace('_', ' '))})"
     elif place.get("kind") == "city" and place.get("population"):
         words += f" (a city of {int(place['population']):,})"
     regions = [_region(kb, r) for r in d.get("regions", ()) if r in kb.regions]
@@ -76,6 +77,9 @@ def where_headline(kb: KnowledgeBase, w: Any) -> str:
     sov, adm, status = d.get("sovereign"), d.get("administrator"), d.get("status") or "sovereign"
     claimants = list(d.get("claimants") or ())
     is_itself = subject.split(" (", 1)[0] == with_article(tname or "")
+    within = feat.get("within")
+    if feature and is_itself and within in kb.territories:  # a feature that is a territory of its own
+        tname, is_itself = kb.territories[within].name, False
     own_country = tname is not None and sov is not None and sov in kb.states and kb.states[sov].name == tname
     if d.get("setting") == "territorial_sea":
         km = d.get("distance_km")
@@ -91,7 +95,7 @@ def where_headline(kb: KnowledgeBase, w: Any) -> str:
     elif sov and own_country and status == "sovereign":
         held = ""
     elif sov:
-        held = f"a territory of {state_name(kb, sov)}" if status == "sovereign" else \
+        held = f"a territory of {state_name(kb, sov)}" if status == "sovereign" and not feature else \
                f"held by {state_name(kb, sov)}"
     else:
         held = f"administered by {state_name(kb, adm)}" if adm else "held by no state"

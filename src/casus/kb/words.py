@@ -24,10 +24,16 @@ _PAREN = re.compile(r"\s*\([^)]*\)\s*$")
 
 
 def with_article(name: str) -> str:
-    """'the Philippines', 'the United States', 'Japan'."""
-    if name.startswith(_THE_START) or name in _THE_WORDS or name.endswith(" Islands"):
+    """'the Philippines', 'the United States', 'the Ryukyu Islands (Okinawa Prefecture)', 'Japan'."""
+    head = _PAREN.sub("", name)
+    if name.startswith(_THE_START) or head in _THE_WORDS or head.endswith((" Islands", " Isles")):
         return "the " + name
     return name
+
+
+def a_or_an(word: str) -> str:
+    """'an island', 'a rock' (by the first letter: enough for the words casus uses)."""
+    return ("an " if word[:1].lower() in "aeiou" else "a ") + word
 
 
 def state_name(kb: KnowledgeBase, code: str | None, *, article: bool = True) -> str:
