@@ -47,7 +47,8 @@ def where_headline(kb: KnowledgeBase, w: Any) -> str:
     place = d.get("place") or {}
     tname = d.get("territory_name")
     query = d.get("query") or ""
-    feat = d.get("feature") if isinstance(d.get("feature"), dict) else {}
+    raw = d.get("feature")
+    feat: dict[str, Any] = raw if isinstance(raw, dict) else {}
     feature = feat.get("name") or place.get("feature") or (
         place.get("name") if place.get("kind") not in (None, "city", "territory") else None)
     if feature:
@@ -77,7 +78,7 @@ def where_headline(kb: KnowledgeBase, w: Any) -> str:
     sov, adm, status = d.get("sovereign"), d.get("administrator"), d.get("status") or "sovereign"
     claimants = list(d.get("claimants") or ())
     is_itself = subject.split(" (", 1)[0] == with_article(tname or "")
-    within = feat.get("within")
+    within = str(feat.get("within") or "")
     if feature and is_itself and within in kb.territories:  # a feature that is a territory of its own
         tname, is_itself = kb.territories[within].name, False
     own_country = tname is not None and sov is not None and sov in kb.states and kb.states[sov].name == tname
