@@ -196,3 +196,22 @@ def test_where_headline_reads_a_feature_object_when_present(kb):
     assert where_headline(kb, w).splitlines()[0] == ("On 2017-11-02, the Senkaku Islands (an island) are in the "
                                                      "Ryukyu Islands (Okinawa Prefecture), held by Japan and claimed "
                                                      "by China and Taiwan.")
+
+
+def test_a_dormant_treaty_is_marked_when_the_finding_says_so(kb):
+    # findings may carry a dormancy note (a treaty in force whose organisation was wound up); a stand-in here
+    import dataclasses
+
+    from casus.law.findings import Finding
+    from casus.law.headline import lines
+
+    @dataclasses.dataclass(frozen=True)
+    class WithDormancy(Finding):
+        dormancy: dict | None = None
+
+    a = _assess(kb, "North Korea strikes Guam")
+    fs = [WithDormancy(**{x.name: getattr(f, x.name) for x in dataclasses.fields(Finding)},
+                       dormancy={"since": "1977-06-30", "text": "stand-in"}) if f.treaty == "seato-1954" else f
+          for f in a.findings]
+    got = lines(kb, fs, place="Guam", attacker="PRK", victim="USA", defend_words="Bound to assist the United States")
+    assert got[0].text.startswith("NATO Article 5, SEATO Article IV(1) (dormant since 1977-06-30) and US-Japan")

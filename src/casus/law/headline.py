@@ -108,8 +108,18 @@ def finding_why(kb: KnowledgeBase, f: Finding, *, place: str, attacker: str, vic
     return _first_sentence(r.detail[:1].lower() + r.detail[1:])
 
 
-def _bound_group(kb: KnowledgeBase, f: Finding, codes: Sequence[str]) -> str:
+def _label(kb: KnowledgeBase, f: Finding, *, inside: bool = False) -> str:
+    """'NATO Article 5'; a clause of a dormant treaty says so ('SEATO Article IV(1), dormant since 1977-06-30')
+    when the finding carries a ``dormancy`` note."""
     label = clause_label(kb, f.clause)
+    dormancy = getattr(f, "dormancy", None)
+    if isinstance(dormancy, dict) and dormancy.get("since"):
+        label += f", dormant since {dormancy['since']}" if inside else f" (dormant since {dormancy['since']})"
+    return label
+
+
+def _bound_group(kb: KnowledgeBase, f: Finding, codes: Sequence[str]) -> str:
+    label = _label(kb, f, inside=True)
     if len(codes) <= MOST_NAMED:
         return f"{join([state_name(kb, c) for c in codes])} ({label})"
     short = treaty_short(kb, f.treaty)
@@ -135,14 +145,14 @@ def lines(kb: KnowledgeBase, findings: Iterable[Finding], *, place: str, attacke
     by_area = [f for f in failing if (r := _deciding(f)) is not None and r.condition == "scope" and r.area is not None]
     others = [f for f in failing if f not in by_area]
     if len(by_area) > 1:
-        labels = [clause_label(kb, f.clause) for f in by_area]
+        labels = [_label(kb, f) for f in by_area]
         out.append(Line(f"{join(labels)} do not apply: {place} {_lie(place)} outside the area each covers.",
                         tuple(f.clause for f in by_area)))
     elif by_area:
         others.insert(0, by_area[0])
     for f in others:
         why = finding_why(kb, f, place=place, attacker=attacker, victim=victim)
-        out.append(Line(f"{clause_label(kb, f.clause)} does not apply: {why}.", (f.clause,)))
+        out.append(Line(f"{_label(kb, f)} does not apply: {why}.", (f.clause,)))
 
     # 2. who is bound
     applies = [f for f in defence if f.status == "applies"]
@@ -151,7 +161,7 @@ def lines(kb: KnowledgeBase, findings: Iterable[Finding], *, place: str, attacke
         if groups:
             out.append(Line(f"{defend_words}: {join(groups)}.", tuple(f.clause for f in applies)))
         else:
-            names = join([clause_label(kb, f.clause) for f in applies])
+            names = join([_label(kb, f) for f in applies])
             out.append(Line(f"{names} {'applies' if len(applies) == 1 else 'apply'}, but no other party is "
                             "bound on that day.", tuple(f.clause for f in applies)))
 
@@ -161,12 +171,12 @@ def lines(kb: KnowledgeBase, findings: Iterable[Finding], *, place: str, attacke
             why = finding_why(kb, f, place=place, attacker=attacker, victim=victim)
             n = len(f.bound_if_applies)
             tail = f" If it applies, it binds {_count(kb, f.bound_if_applies)}." if n else ""
-            out.append(Line(f"{clause_label(kb, f.clause)} is ambiguous: {why}.{tail}", (f.clause,)))
+            out.append(Line(f"{_label(kb, f)} is ambiguous: {why}.{tail}", (f.clause,)))
 
     # 4. consultation and other kinds
     consult = [f for f in relevant if f.status == "applies" and f.kind != "defense"]
     if consult:
-        names = join([clause_label(kb, f.clause) for f in consult])
+        names = join([_label(kb, f) for f in consult])
         kinds = {f.kind for f in consult}
         what = "Consultation is owed under" if kinds == {"consultation"} else "Also applies:"
         out.append(Line(f"{what} {names}.", tuple(f.clause for f in consult)))
