@@ -152,3 +152,23 @@ def test_help_paragraphs_are_not_cut_by_the_source_lines():
     for name, cmd in _commands().items():
         for para in (cmd.help or "").split("\n\n"):
             assert "\n" not in para, name
+
+
+def test_reach_answers_first_and_fits_80_columns():
+    r = run("reach", "--missile", "hwasong-15", "--from", "North Korea", "--on", "2017-11-29", "--target", "Berlin",
+            "--target", "Lisbon", "--limit", "3", env={"COLUMNS": "80"})
+    assert r.exit_code == 0, r.output
+    lines = r.stdout.splitlines()
+    assert lines[0].startswith("Hwasong-15 from North Korea on 2017-11-29: within reach")
+    assert all(len(x) <= 80 for x in lines)
+    text = " ".join(r.stdout.split())
+    assert "Berlin, DEU city DEU 7,758 low" in text and "Lisbon, PRT city PRT 10,039 high" in text
+    assert "NATO Art. 5" in text and "nato/art5" not in text  # names by default, ids with --verbose
+    assert "more territories (--limit N, --all, or --json)" in text
+
+
+def test_missiles_default_layout_and_limit():
+    r = run("missiles", "--limit", "3", env={"COLUMNS": "80"})
+    assert r.exit_code == 0 and all(len(x) <= 80 for x in r.stdout.splitlines())
+    assert "3 of " in r.stdout and "shown" in r.stdout
+    assert run("missiles", "--limit", "0").exit_code == 2
