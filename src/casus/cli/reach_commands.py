@@ -225,11 +225,10 @@ def _print(kb: Any, result: Any, clause: str | None, show_all: bool, limit: int 
 
     if result.targets:
         t = table("Targets", "Target", "Kind", "Held by", "km", "Within")
-        for x in rows(result.targets):
+        for x in result.targets:  # every target asked for; --limit is for the lists casus finds
             t.add_row(x.name, x.kind, x.administrator or x.state or "", f"{x.distance_km:,.0f}",
                       within(x.within_low, x.within_high))
         out.print(t)
-        more(result.targets, "targets")
 
     from casus.kb.words import clause_label
 
