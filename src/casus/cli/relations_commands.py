@@ -13,24 +13,30 @@ from casus.cli.common import STATE_HELP, JsonOpt, OnOpt, OverlayOpt, console, da
 def _table(title: str, columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> Any:
     from rich.table import Table
 
-    table = Table(title=title, title_justify="left", show_lines=False)
+    table = Table(title=title, title_justify="left", show_lines=False, box=None, pad_edge=False,
+                  header_style="bold", title_style="bold")
     for col in columns:
-        table.add_column(col, overflow="fold")
+        table.add_column(col, overflow="fold", no_wrap=col in ("Date", "Since", "Signed", "Requested", "From"))
     for row in rows:
         table.add_row(*row)
     return table
 
 
-def _show_relations(r: Any) -> None:
-    out = console()
-    out.print(f"[bold]{r.name} ({r.state}) on {r.on.isoformat()}[/bold]")
+def _show_relations(kb: Any, r: Any) -> None:
+    from casus.kb.words import clause_label, treaty_short
+
+    out = console(wrap=True)
+    out.print(f"[bold]{r.headline()}[/bold]" if hasattr(r, "headline") else f"[bold]{r.name} on {r.on}[/bold]")
     if r.treaties:
-        out.print(_table("Treaties (party)", ("Treaty", "Since", "Clauses"),
-                         [(t.treaty + (" (suspended)" if t.suspended else ""),
-                           t.since.isoformat() if t.since else "", ", ".join(t.clauses)) for t in r.treaties]))
+        out.print(_table("Treaties (party)", ("Treaty", "Since", "Articles"),
+                         [(treaty_short(kb, t.treaty) + (" (suspended)" if t.suspended else ""),
+                           t.since.isoformat() if t.since else "",
+                           ", ".join(clause_label(kb, c, short=True).rsplit(" Art. ", 1)[-1] for c in t.clauses))
+                          for t in r.treaties]))
     else:
         out.print("Treaties: none in the knowledge base on this date")
-    out.print("Defence clauses covering it: " + (", ".join(r.defence_clauses) or "none"))
+    out.print("Defence clauses covering it: " + (", ".join(clause_label(kb, c) for c in r.defence_clauses)
+                                                 or "none"))
     if r.frameworks:
         out.print(_table("Partnership frameworks", ("Framework", "Organisation", "Since", "Status"),
                          [(f.name, f.organisation, f.since, f.status) for f in r.frameworks]))
@@ -75,7 +81,7 @@ def register(app: typer.Typer) -> None:
         if as_json:
             print_json(r)
             return
-        _show_relations(r)
+        _show_relations(kb, r)
 
     @app.command()
     @handle_errors
