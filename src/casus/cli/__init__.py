@@ -80,11 +80,15 @@ def _tidy_help(group: typer.Typer) -> None:
             _tidy_help(sub.typer_instance)
 
 
+#: the words help shows for a value, as click writes them, instead of typer's <str> tags
+_WORDS = {"str": "TEXT", "int": "INTEGER", "float": "NUMBER", "Path": "PATH", "bool": "BOOLEAN"}
+
+
 def _no_type_tags() -> None:
     """Help shows an option's metavar (DATE, STATE) or nothing, never typer's <str> or <bool> tags."""
     from typer import core
 
-    def display_type_rich(self: Any, ctx: Any) -> str | None:
+    def option_type(self: Any, ctx: Any) -> str | None:
         if self.metavar is not None:
             return str(self.metavar)
         if getattr(self, "is_flag", False) or getattr(self, "count", False):
@@ -92,11 +96,22 @@ def _no_type_tags() -> None:
         desc = getattr(self, "type_descriptor", None)
         if desc is not None and getattr(desc, "is_choice", False):
             return "[" + "|".join(str(c) for c in desc.choices or ()) + "]"
-        return None
+        try:
+            bare = str(self.bare_type())
+        except Exception:  # help must never fail over a label
+            return "VALUE"
+        bare = bare.removeprefix("list[").removesuffix("]")
+        return _WORDS.get(bare, "VALUE")
 
-    for cls in (getattr(core, "TyperOption", None), getattr(core, "TyperArgument", None)):
-        if cls is not None and hasattr(cls, "display_type_rich"):
-            cls.display_type_rich = display_type_rich
+    def argument_type(self: Any, ctx: Any) -> str | None:
+        return None  # the argument's name (FILE, STATE, PLACE...) already says it
+
+    option = getattr(core, "TyperOption", None)
+    argument = getattr(core, "TyperArgument", None)
+    if option is not None and hasattr(option, "display_type_rich"):
+        option.display_type_rich = option_type
+    if argument is not None and hasattr(argument, "display_type_rich"):
+        argument.display_type_rich = argument_type
 
 
 _tidy_help(app)

@@ -32,8 +32,8 @@ STATE_HELP = "ISO alpha-3 code or name (JPN, Japan)."
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for machines instead of tables.")]
 OverlayOpt = Annotated[
     list[Path] | None,
-    typer.Option("--overlay", help="Directory of YAML applied on top of the bundled data (repeatable).",
-                 file_okay=False, dir_okay=True),
+    typer.Option("--overlay", metavar="DIR", help="Directory of YAML applied on top of the bundled data "
+                                                  "(repeatable).", file_okay=False, dir_okay=True),
 ]
 
 
