@@ -172,3 +172,12 @@ def test_missiles_default_layout_and_limit():
     assert r.exit_code == 0 and all(len(x) <= 80 for x in r.stdout.splitlines())
     assert "3 of " in r.stdout and "shown" in r.stdout
     assert run("missiles", "--limit", "0").exit_code == 2
+
+
+def test_options_that_take_a_value_say_so_in_help():
+    text = run("assess", "--help", env={"COLUMNS": "120"}).stdout
+    assert re.search(r"--on,--date\s+DATE", text) and re.search(r"--by\s+STATE", text)
+    assert re.search(r"--overlay\s+DIR", text)
+    reach = run("reach", "--help", env={"COLUMNS": "120"}).stdout
+    assert re.search(r"--km\s+NUMBER", reach) and re.search(r"--map\s+PATH", reach)
+    assert re.search(r"--force\s+Replace", reach)  # a flag shows no value word
