@@ -94,12 +94,43 @@ def _place_for_state_hint(kb: Any, value: str, field: str) -> str | None:
 
 
 def busy(what: str) -> Any:
-    """A spinner on standard error while ``what`` runs, only when standard error is a terminal."""
-    import contextlib
+    """Mark a slow step of a command: shown (with the library's own steps) as one spinner line on standard
+    error while it runs, only when standard error is a terminal (see :func:`handle_errors`)."""
+    from casus.progress import step
 
-    if not sys.stderr.isatty():
-        return contextlib.nullcontext()
-    return console(stderr=True).status(what, spinner="dots")
+    return step(what)
+
+
+class _Spinner:
+    """One status line on standard error for nested steps: the innermost step is shown, the outer one
+    comes back when it ends, and the line goes away with the outermost."""
+
+    def __init__(self) -> None:
+        self.stack: list[str] = []
+        self.status: Any = None
+
+    def __call__(self, what: str) -> Any:
+        import contextlib
+
+        @contextlib.contextmanager
+        def shown() -> Any:
+            if self.status is None:
+                self.status = console(stderr=True).status(what, spinner="dots")
+                self.status.start()
+            else:
+                self.status.update(what)
+            self.stack.append(what)
+            try:
+                yield
+            finally:
+                self.stack.pop()
+                if self.stack:
+                    self.status.update(self.stack[-1])
+                else:
+                    self.status.stop()
+                    self.status = None
+
+        return shown()
 
 
 def load_kb(overlay: list[Path] | None = None) -> Any:
@@ -124,7 +155,7 @@ def handle_errors(fn: F) -> F:
 
         want_json = bool(kwargs.get("as_json"))
         try:
-            with reporting(busy if sys.stderr.isatty() else None):
+            with reporting(_Spinner() if sys.stderr.isatty() else None):
                 return fn(*args, **kwargs)
         except CasusError as exc:
             if want_json:

@@ -76,7 +76,8 @@ def register(app: typer.Typer) -> None:
         kb = load_kb(overlay)
         if clause is not None:
             kb.clause(clause)
-        with busy(f"Measuring reach{' to ' + str(len(target)) + ' targets' if target else ''}"):
+        n = len(target or ())
+        with busy(f"Measuring reach{f' to {n} target' + ('s' if n != 1 else '') if n else ''}"):
             result = reach_query.reach(kb, missile=missile, km=km, origin=origin, on=when, targets=tuple(target or ()),
                                        min_population=min_population, commitments=not no_commitments)
         written = []

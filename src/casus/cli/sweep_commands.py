@@ -110,6 +110,11 @@ def register(app: typer.Typer) -> None:
                 source = "--places"
             pl = resolve_places(kb, rows, source)
         ids = [c.strip() for c in clauses.split(",") if c.strip()] if clauses else None
+        from casus.cli.common import busy
+        from casus.geo.atlas import atlas_of
+
+        with busy("Preparing the geography"):
+            atlas_of(kb)  # built (first run only) before the bar starts, so one display at a time
         quiet = as_json or not sys.stderr.isatty()
         bar = None if quiet else _progress_bar()
         task_id = None
