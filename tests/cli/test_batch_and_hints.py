@@ -114,3 +114,10 @@ def test_bad_non_state_labels_say_what_is_allowed(label):
         Attack.parse({"date": "2022-02-24", "attacker": f"nsa:{label}", "victim": "EST", "target": "cyber"})
     assert f"1 to {NSA_LABEL_MAX} printable characters" in err.value.message
     assert err.value.accepted and "parentheses" in err.value.accepted
+
+
+def test_defends_on_the_high_seas_says_why_and_hints_a_swap(kb):
+    r = run("defends", "30,-40", "--on", "2017-11-02")
+    assert r.exit_code == 2 and "no state holds it" in " ".join(r.output.split())
+    body = json.loads(run("defends", "24.745,59.437", "--on", "2017-11-02", "--json").stdout)
+    assert body["field"] == "place" and "59.437, 24.745 is in Estonia" in body["hint"]

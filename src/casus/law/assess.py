@@ -297,6 +297,12 @@ def _victim(kb: KnowledgeBase, a: Attack, t: int, T: int, tables: DayTables) -> 
     if a.victim is None:
         if adm or sov:
             return str(adm or sov)
+        if a.attacker == OUTSIDE:  # the reverse question (who defends this place?) about the high seas
+            raise ScenarioError("place: the point is on the high seas, more than 12 nautical miles from any land: "
+                                "no state holds it, so no clause defends it as territory; for a state's ships or "
+                                "aircraft there, assess an attack with target vessel or aircraft", field="place",
+                                accepted="a point on land or within 12 nautical miles of it, or a place name",
+                                hint=_swap_hint(kb, a))
         raise ScenarioError("victim: missing, and the place is on the high seas, not any state's territory; name "
                             "the victim", field="victim", accepted="an ISO 3166-1 alpha-3 code",
                             hint=_swap_hint(kb, a))
