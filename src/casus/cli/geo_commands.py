@@ -98,6 +98,14 @@ def render(kb: Any, w: Any, *, verbose: bool = False, sources: bool = False) -> 
     table.add_row("Setting", setting)
     if w.territory:
         table.add_row("Territory", f"{w.territory_name}" + (f" [dim]({w.territory})[/]" if verbose else ""))
+        f = getattr(w, "feature", None)  # a gazetteer feature (reef, rock, islet), when the data has one here
+        if isinstance(f, dict) and f.get("name"):
+            sea = ("12-nm territorial sea" if f.get("territorial_sea") else "no territorial sea of its own") \
+                if "territorial_sea" in f else ""
+            built = f"; built up by {f['built_up']['by']} from {f['built_up']['from']}" if f.get("built_up") else ""
+            kind = str(f.get("kind") or "feature").replace("_", " ")
+            table.add_row("Feature", f"{f['name']}: {kind}" + (f" ({sea})" if sea else "") + built
+                          + f", held by {state(w.administrator)}")
         if len(w.parts) > 1:
             table.add_row("Part of", " > ".join(kb.territories[t].name if t in kb.territories else t
                                                 for t in w.parts[1:]))
@@ -113,6 +121,9 @@ def render(kb: Any, w: Any, *, verbose: bool = False, sources: bool = False) -> 
         return f"{name} [dim]({r})[/]" if verbose else name
 
     table.add_row("Regions", ", ".join(region(r) for r in w.regions) or "[dim]none[/]")
+    around = [r for r in getattr(w, "territory_regions", ()) if r not in w.regions]
+    if around:  # sea areas the island lies in, though its land is not water ("islands in the North Atlantic")
+        table.add_row("Territory in", ", ".join(region(r) for r in around))
     if w.seas:
         table.add_row("Seas", ", ".join(region(r) for r in w.seas))
     if verbose:
