@@ -137,11 +137,11 @@ def test_cli_prints_the_headline_first_and_json_carries_it(kb):
     r = runner.invoke(app, args)
     assert r.exit_code == 0, r.output
     lines = [x.strip() for x in r.stdout.splitlines()]
-    assert lines[0] == "An armed attack by North Korea on the United States at Guam, 2017-11-02"
+    assert lines[0] == "An armed attack by North Korea on the United States in Guam, 2017-11-02"
     text = " ".join(r.stdout.split())
     first = ("NATO Article 5, SEATO Article IV(1) and US-Japan Security Treaty Article V do not apply: Guam lies "
              "outside the area each covers.")
-    assert text.split("An armed attack by North Korea on the United States at Guam, 2017-11-02 ")[1].startswith(first)
+    assert text.split("An armed attack by North Korea on the United States in Guam, 2017-11-02 ")[1].startswith(first)
     assert "nato/art5" not in r.stdout and "(USA)" not in r.stdout  # ids and codes only with --verbose
     assert all(len(x) <= 80 for x in r.stdout.splitlines())
     verbose = " ".join(runner.invoke(app, [*args, "--verbose"]).stdout.split())
@@ -215,3 +215,15 @@ def test_a_dormant_treaty_is_marked_when_the_finding_says_so(kb):
           for f in a.findings]
     got = lines(kb, fs, place="Guam", attacker="PRK", victim="USA", defend_words="Bound to assist the United States")
     assert got[0].text.startswith("NATO Article 5, SEATO Article IV(1) (dormant since 1977-06-30) and US-Japan")
+
+
+def test_scenario_titles_say_what_was_attacked(kb):
+    from casus.law.headline import scenario_title
+
+    cyber = kb.assess({"date": "2022-02-24", "attacker": "nsa:pro-Russian hacktivists (attribution unproven)",
+                       "victim": "EST", "target": "cyber"})
+    assert scenario_title(kb, cyber) == ('A cyber attack by the non-state actor "pro-Russian hacktivists '
+                                         '(attribution unproven)" on Estonia, 2022-02-24')
+    forces = _assess(kb, "North Korea strikes US forces at Camp Humphreys, South Korea")
+    assert scenario_title(kb, forces) == ("An armed attack by North Korea on the armed forces of the United States "
+                                          "in South Korea, 2017-11-02")

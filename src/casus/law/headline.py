@@ -37,8 +37,8 @@ _TRAILING_PAREN = re.compile(r"\s*\((?:[^()]|\([^()]*\))*\)\.?$")
 #: a sentence ends at a full stop before a capital, unless the word before it is an abbreviation
 _SENTENCE_END = re.compile(r"(?<!\bArt)(?<!\bArts)(?<!\bNo)(?<!\bSt)(?<!\bres)(?<!\bcf)(?<!\b[A-Z])\.\s+(?=[A-Z(\"'])")
 
-__all__ = ["Line", "assessment_headline", "assessment_lines", "defence_headline", "defence_lines", "finding_why",
-           "lines", "place_name", "scenario_title"]
+__all__ = ["Line", "actor_name", "assessment_headline", "assessment_lines", "defence_headline", "defence_lines",
+           "finding_why", "lines", "place_name", "scenario_title"]
 
 
 @dataclass(frozen=True)
@@ -99,13 +99,20 @@ def finding_why(kb: KnowledgeBase, f: Finding, *, place: str, attacker: str, vic
             named = clause.attackers
         except Exception:
             named = None
-        who = state_name(kb, attacker) if not attacker.startswith("nsa:") else f"a non-state actor ({attacker[4:]})"
+        who = actor_name(kb, attacker)
         if r.holds is None:
             return f"whether an attack by {who} counts is contested: the clause speaks of an attack by a state"
         if named is not None:
             return f"{who} is not among the attackers it names"
         return f"{who} is itself a party, and the clause covers attacks from outside"
     return _first_sentence(r.detail[:1].lower() + r.detail[1:])
+
+
+def actor_name(kb: KnowledgeBase, code: str) -> str:
+    """A state by name; a non-state attacker by its label, quoted as given ('the non-state actor "X"')."""
+    if code.startswith("nsa:"):
+        return f'the non-state actor "{code[4:]}"'
+    return state_name(kb, code)
 
 
 def _label(kb: KnowledgeBase, f: Finding, *, inside: bool = False) -> str:
@@ -234,14 +241,21 @@ def defence_headline(kb: KnowledgeBase, d: Defence) -> str:
 
 
 def scenario_title(kb: KnowledgeBase, a: Assessment) -> str:
-    """'An armed attack by North Korea on the United States at Guam, 2017-11-02' (names, not codes)."""
+    """'An armed attack by North Korea on the United States at Guam, 2017-11-02' (names, not codes);
+    'A cyber attack by ... on Estonia', 'An armed attack by ... on the armed forces of the United States at ...'."""
     at = a.attack
     act = {"armed_attack": "An armed attack", "incursion": "An incursion", "threat": "A threat"}[at.act]
-    who = state_name(kb, at.attacker) if not at.non_state_attacker else f"a non-state actor ({at.attacker[4:]})"
-    target = {"territory": "", "armed_forces": " (its armed forces)", "vessel": " (its vessels)",
-              "aircraft": " (its aircraft)", "cyber": " (cyber)", "space": " (in space)"}[at.target]
-    where = f" at {place_name(a.place_dict)}" if a.place_dict else ""
-    return f"{act} by {who} on {state_name(kb, a.victim)}{target}{where}, {at.date.isoformat()}"
+    if at.target == "cyber":
+        act = {"armed_attack": "A cyber attack", "incursion": "A cyber incursion", "threat": "A cyber threat"}[at.act]
+    victim = state_name(kb, a.victim)
+    on = {"territory": victim, "armed_forces": f"the armed forces of {victim}", "vessel": f"a vessel of {victim}",
+          "aircraft": f"an aircraft of {victim}", "cyber": victim, "space": f"{victim} in space"}[at.target]
+    where = ""
+    if a.place_dict:  # 'at Seoul' for a place named; 'in Guam' for a point in a territory
+        named = a.place_dict.get("query_name")
+        where = f" at {named}" if named else f" in {with_article(place_name(a.place_dict))}" \
+            if a.place_dict.get("territory_name") else f" at {place_name(a.place_dict)}"
+    return f"{act} by {actor_name(kb, at.attacker)} on {on}{where}, {at.date.isoformat()}"
 
 
 def holder_words(kb: KnowledgeBase, code: str) -> str:
