@@ -54,7 +54,9 @@ def place_name(place: dict[str, Any] | None) -> str:
     if not place:
         return "the place"
     p = place.get("place") or {}
-    name = place.get("query_name") or p.get("feature") or place.get("territory_name")
+    feature = place.get("feature")
+    name = (place.get("query_name") or (feature.get("name") if isinstance(feature, dict) else None)
+            or p.get("feature") or place.get("territory_name"))
     if name:
         return str(name)
     return f"the point {place.get('lat', 0):.2f}, {place.get('lon', 0):.2f}"
@@ -256,7 +258,3 @@ def scenario_title(kb: KnowledgeBase, a: Assessment) -> str:
         where = f" at {named}" if named else f" in {with_article(place_name(a.place_dict))}" \
             if a.place_dict.get("territory_name") else f" at {place_name(a.place_dict)}"
     return f"{act} by {actor_name(kb, at.attacker)} on {on}{where}, {at.date.isoformat()}"
-
-
-def holder_words(kb: KnowledgeBase, code: str) -> str:
-    return with_article(kb.states[code].name) if code in kb.states else code
