@@ -144,8 +144,10 @@ def test_cli_prints_the_headline_first_and_json_carries_it(kb):
     assert text.split("An armed attack by North Korea on the United States in Guam, 2017-11-02 ")[1].startswith(first)
     assert "nato/art5" not in r.stdout and "(USA)" not in r.stdout  # ids and codes only with --verbose
     assert all(len(x) <= 80 for x in r.stdout.splitlines())
-    verbose = " ".join(runner.invoke(app, [*args, "--verbose"]).stdout.split())
-    assert "nato/art5" in verbose and "North Atlantic Treaty" in verbose
+    raw = runner.invoke(app, [*args, "--verbose", "--sources"]).stdout
+    assert all(len(x) <= 80 for x in raw.splitlines())  # prose and tables wrap at words, within 80 columns
+    verbose = " ".join(raw.split())
+    assert "nato/art5" in verbose and "North Atlantic Treaty" in verbose and "https://" in verbose
     body = json.loads(runner.invoke(app, [*args, "--json"]).stdout)
     assert body["headline"].splitlines()[0] == first
     assert {f["clause"]: f["status"] for f in body["findings"]}["nato/art5"] == "does_not_apply"

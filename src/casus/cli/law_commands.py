@@ -46,6 +46,7 @@ def render_findings(kb: Any, findings: Any, *, place: str, attacker: str, victim
     """A compact table: clause, status, why (in words), states bound. The place sentence, which every
     finding's scope reason repeats, is stated once above the table (with --verbose)."""
     from rich.table import Table
+    from rich.text import Text
 
     from casus.kb.words import clause_label, state_name
     from casus.law.headline import finding_why
@@ -93,15 +94,14 @@ def render_findings(kb: Any, findings: Any, *, place: str, attacker: str, victim
     if verbose:
         for f in shown:
             if f.status != "does_not_apply":
-                c.print(f"[bold]{clause_label(kb, f.clause)}[/]: ", end="")
-                c.print(f.political_step, markup=False)
+                c.print(Text.assemble((f"{clause_label(kb, f.clause)}: ", "bold"), f.political_step))
     if sources:
         for f in shown:
             for s in f.sources:
                 where = s.get("url") or s.get("citation") or ""
                 by = f", {s['publisher']}" if s.get("publisher") else ""
-                c.print(f"[dim]{clause_label(kb, f.clause, short=True)}:[/] ", end="")
-                c.print(f"{s.get('title')}{by} {where}".strip(), markup=False)
+                c.print(Text.assemble((f"{clause_label(kb, f.clause, short=True)}: ", "dim"),
+                                      f"{s.get('title')}{by} {where}".strip()))
 
 
 def _headline(lines: Any) -> None:
