@@ -19,6 +19,7 @@ from casus.cli.common import (
     EXIT_PARTIAL,
     JsonOpt,
     OverlayOpt,
+    busy,
     choice,
     console,
     day,
@@ -201,7 +202,12 @@ def register(app: typer.Typer) -> None:
             numbered = [(1, Attack.parse({"date": when, "attacker": _actor(kb, by, "--by"),
                                           "victim": _actor(kb, on_state, "--on-state"), "place": place,
                                           "target": target, "act": act}))]
-        results = assess_many(kb, [a for _, a in numbered], on_error="collect" if batch else "raise")
+        n = len(numbered)
+        docs: list[dict[str, Any]] = []
+        with busy(f"Assessing {n} scenario{'s' if n != 1 else ''}"):
+            results = assess_many(kb, [a for _, a in numbered], on_error="collect" if batch else "raise")
+            if as_json or jsonl:
+                docs = [r.to_dict(with_cascade=cascade) for r in results if isinstance(r, Assessment)]
         for (n, _), r in zip(numbered, results, strict=True):
             if not isinstance(r, Assessment):
                 errors.append(LineError(n, r))
@@ -210,7 +216,6 @@ def register(app: typer.Typer) -> None:
         if as_json or jsonl:
             from casus.jsonio import dumps
 
-            docs = [r.to_dict(with_cascade=cascade) for r in ok]
             if jsonl:
                 for d in docs:
                     sys.stdout.write(dumps(d, indent=None) + "\n")
