@@ -121,3 +121,10 @@ def test_defends_on_the_high_seas_says_why_and_hints_a_swap(kb):
     assert r.exit_code == 2 and "no state holds it" in " ".join(r.output.split())
     body = json.loads(run("defends", "24.745,59.437", "--on", "2017-11-02", "--json").stdout)
     assert body["field"] == "place" and "59.437, 24.745 is in Estonia" in body["hint"]
+
+
+def test_a_state_where_a_place_is_asked_for_gets_a_hint(kb):
+    # the Soviet Union is a state in the data, and its territory is kept under other names
+    body = json.loads(run("where", "Soviet Union", "--on", "1970", "--json").stdout)
+    assert body["error"] == "unknown_place" and "is a state (Soviet Union)" in body["hint"]
+    assert json.loads(run("where", "Estonia", "--on", "1970", "--json").stdout)["territory"] == "est"  # no hint

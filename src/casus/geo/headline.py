@@ -13,6 +13,7 @@ HTTP API and the web map say the same thing. A gazetteer feature (reef, rock, sh
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from casus.kb.words import a_or_an, capital, join, state_name, with_article
@@ -24,11 +25,12 @@ __all__ = ["where_dict", "where_headline"]
 
 _HELD = {"occupied": "occupied by", "administered": "administered by", "leased": "leased to",
          "trust": "administered in trust by", "disputed": "administered by", "sovereign": "administered by"}
+_PAREN = re.compile(r"(\s*\([^)]*\))+$")
 _PLURAL = ("Islands", "Isles", "Islets", "Rocks", "Shoals", "Reefs", "Keys", "Cays", "Atolls")
 
 
 def _be(subject: str) -> str:
-    head = subject.split(" (", 1)[0]
+    head = _PAREN.sub("", subject)
     return "are" if head.endswith(_PLURAL) else "is"
 
 
@@ -62,6 +64,9 @@ def where_headline(kb: KnowledgeBase, w: Any) -> str:
             subject += f" ({asked})"  # the name the user gave (Diaoyu Islands), beside the data's (Senkaku)
     else:
         subject = f"the point {query}" if query else f"the point {d.get('lat', 0):g}, {d.get('lon', 0):g}"
+    base = subject  # before the name asked for is added: is the place the territory itself?
+    if place.get("kind") == "territory" and tname and not feature:
+        base = with_article(tname)
     words = f"On {day}, {subject}"
     kind = feat.get("kind") or place.get("feature_kind") or place.get("unclos_kind")
     if feature and kind:
@@ -77,7 +82,7 @@ def where_headline(kb: KnowledgeBase, w: Any) -> str:
         return out
     sov, adm, status = d.get("sovereign"), d.get("administrator"), d.get("status") or "sovereign"
     claimants = list(d.get("claimants") or ())
-    is_itself = subject.split(" (", 1)[0] == with_article(tname or "")
+    is_itself = base == with_article(tname or "")
     within = str(feat.get("within") or "")
     if feature and is_itself and within in kb.territories:  # a feature that is a territory of its own
         tname, is_itself = kb.territories[within].name, False

@@ -26,7 +26,7 @@ import numpy as np
 
 from casus.dates import parse_date, today
 from casus.display import Displayable
-from casus.errors import CoordinateError
+from casus.errors import CoordinateError, UnknownPlaceError
 from casus.geo.atlas import SETTINGS, atlas_of
 from casus.geo.control import holding
 from casus.geo.ne import SOURCE as NE_SOURCE
@@ -179,6 +179,19 @@ def _locate_one(kb: KnowledgeBase, lat: float, lon: float) -> tuple[str | None, 
     return tid, regions, setting, None if math.isnan(d) else d
 
 
+def _state_for_place_hint(kb: KnowledgeBase, name: Any) -> str | None:
+    """A state (SUN, 'Soviet Union') named where a place is asked for, whose territory the data keeps under
+    other names: say so, and what to give instead."""
+    from casus.errors import UnknownStateError
+
+    try:
+        st = kb.state(str(name))
+    except UnknownStateError:
+        return None
+    return (f"{name!r} is a state ({st.name}), not a place name in the data; give a place in its territory (a city, "
+            "a territory) or LAT LON")
+
+
 def where(kb: KnowledgeBase, lat: Any, lon: Any, on: dt.date | str | None = None) -> Whereabouts:
     """What lies at (lat, lon) on a date (default today)."""
     try:
@@ -200,7 +213,11 @@ def place(kb: KnowledgeBase, name: str, on: dt.date | str | None = None) -> Wher
     from casus.geo.names import gazetteer
 
     day = _day(on)
-    found = gazetteer(kb).resolve(name)
+    try:
+        found = gazetteer(kb).resolve(name)
+    except UnknownPlaceError as exc:
+        exc.hint = exc.hint or _state_for_place_hint(kb, name)
+        raise
     atlas = atlas_of(kb)
     if found.kind == "territory":
         assert found.territory is not None
