@@ -14,6 +14,10 @@ from casus.errors import DateError
 
 COVERED_FROM = dt.date(1945, 1, 1)
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_YEAR = re.compile(r"^(\d{4})$")
+#: how the command line reads a date, said once for every --on
+WHEN_ACCEPTED = "YYYY-MM-DD, YYYY-MM (the 1st of that month), YYYY (the 1st of January) or 'today'"
 
 
 def today() -> dt.date:
@@ -43,3 +47,30 @@ def parse_date(value: object, *, field: str = "date", check_range: bool = True) 
         raise DateError(f"{field}: {day.isoformat()} is outside the covered range {covered_range()}",
                         field=field, accepted=f"a date from {covered_range()}")
     return day
+
+
+def parse_when(value: object, *, field: str = "--on", check_range: bool = True) -> dt.date:
+    """A date as the command line takes it: ``YYYY-MM-DD``, ``YYYY-MM`` (the first of the month),
+    ``YYYY`` (the first of January), ``today``, or None (today).
+
+    A month or a year is read as its first day, so that ``--on 2023`` asks about 1 January 2023 (Finland
+    not yet in NATO) rather than a day somewhere in it.
+    """
+    if value is None:
+        return today()
+    if isinstance(value, str):
+        text = value.strip()
+        if text.lower() == "today":
+            return today()
+        m = _MONTH.match(text)
+        if m:
+            year, month = int(m.group(1)), int(m.group(2))
+            if not 1 <= month <= 12:
+                raise DateError(f"{field}: {value!r} has no month {month}", field=field, accepted=WHEN_ACCEPTED)
+            value = dt.date(year, month, 1)
+        elif _YEAR.match(text):
+            value = dt.date(int(text), 1, 1)
+        elif not _ISO.match(text):
+            raise DateError(f"{field}: {value!r} is not a date; use {WHEN_ACCEPTED}", field=field,
+                            accepted=WHEN_ACCEPTED)
+    return parse_date(value, field=field, check_range=check_range)

@@ -2,7 +2,9 @@
 
 Callers catch :class:`CasusError` to handle anything casus refuses; the command
 line and the HTTP API turn it into a one-line message (exit 2, or a 4xx JSON
-body) and never show a traceback. Third-party exceptions are translated at the
+body) and never show a traceback. An error may carry a ``hint``: what the user
+probably meant (latitude and longitude swapped, a decimal comma, a place name
+where a state was asked for). Third-party exceptions are translated at the
 boundary (``raise GeoError(...) from exc``).
 
 The tree::
@@ -79,12 +81,13 @@ class CasusError(Exception):
     code = "casus_error"
 
     def __init__(self, message: str, *, field: str | None = None,
-                 accepted: str | None = None, suggestions: Sequence[str] = ()) -> None:
+                 accepted: str | None = None, suggestions: Sequence[str] = (), hint: str | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.field = field
         self.accepted = accepted
         self.suggestions = list(suggestions)
+        self.hint = hint
 
     def to_dict(self) -> dict[str, object]:
         """The JSON body shared by the CLI's --json mode and the HTTP API."""
@@ -95,6 +98,8 @@ class CasusError(Exception):
             body["accepted"] = self.accepted
         if self.suggestions:
             body["suggestions"] = self.suggestions
+        if self.hint is not None:
+            body["hint"] = self.hint
         return body
 
 
@@ -108,14 +113,14 @@ class _UnknownId(InputError):
     kind = "identifier"
 
     def __init__(self, given: str, choices: Iterable[str], *, field: str | None = None,
-                 accepted: str | None = None) -> None:
+                 accepted: str | None = None, hint: str | None = None) -> None:
         choices = list(choices)
         given = str(given)[:80]  # never echo an unbounded input back
         hints = close_matches(given, choices)
         msg = f"unknown {self.kind} {given!r}"
         if hints:
             msg += f"; did you mean {', '.join(hints)}?"
-        super().__init__(msg, field=field, accepted=accepted, suggestions=hints)
+        super().__init__(msg, field=field, accepted=accepted, suggestions=hints, hint=hint)
         self.given = given
 
 

@@ -60,9 +60,12 @@ def test_where_guam(client):
 
 def test_where_matches_the_library(client, kb):
     body = client.get("/api/where", params={**HELSINKI, "on": "2023-04-05"}).json()
+    from casus.geo.headline import where_dict
     from casus.jsonio import to_data
 
-    assert body == json.loads(json.dumps(to_data(kb.where(HELSINKI["lat"], HELSINKI["lon"], on="2023-04-05"))))
+    w = kb.where(HELSINKI["lat"], HELSINKI["lon"], on="2023-04-05")
+    assert body == json.loads(json.dumps(to_data(where_dict(kb, w))))
+    assert body["headline"].startswith("On 2023-04-05, the point ")  # the library's fields, plus the headline
 
 
 def test_place_by_name(client):

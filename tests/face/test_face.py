@@ -34,13 +34,14 @@ def test_load_still_works_for_one_release_and_warns():
 
 def test_assessment_repr_is_the_headline_with_names(cs):
     text = repr(cs.assess(SEOUL))
-    assert text.startswith("<Assessment: North Korea attacks South Korea")
+    assert text.startswith("<Assessment: An armed attack by North Korea on South Korea at Seoul, 2017-11-02. "
+                           "Bound to assist South Korea: the United States (US-ROK")
     assert "US-ROK" in text and "United States" in text and "KOR" not in text.split("(bound")[0]
 
 
 def test_assessment_html_has_the_headline_then_a_table(cs):
     page = cs.assess(SEOUL)._repr_html_()
-    assert page.index("<p>North Korea attacks South Korea") < page.index("<table>")
+    assert page.index("<p>An armed attack by North Korea on South Korea") < page.index("<table>")
     assert "us-rok-1953/art3" in page and "applies" in page
 
 
@@ -63,7 +64,8 @@ def test_assess_many_to_frame_has_one_row_per_scenario(cs):
 
 def test_defence_headline_names_the_states_and_treaties(cs):
     d = cs.defends("Tokyo", on="2017-11-02")
-    assert d.headline() == "On 2017-11-02, bound to defend Tokyo: United States under US-Japan Security Treaty."
+    assert d.headline() == ("On 2017-11-02, bound to defend Tokyo: the United States (US-Japan Security Treaty "
+                            "Article V).")
 
 
 def test_defence_headline_says_when_no_state_is_bound(cs):

@@ -45,6 +45,12 @@ def _overlay():
 def test_name_table(kb):
     r = run("Diaoyu", "Islands", "--on", "2020-01-01")
     assert r.exit_code == 0, r.output
+    text = " ".join(r.output.split())
+    # the answer first, in names: the name asked for kept beside the territory's own
+    assert text.startswith("On 2020-01-01, the Senkaku Islands (Diaoyu Islands) are held by Japan and claimed by "
+                           "China and Taiwan.")
+    assert "senkaku-islands" not in r.output  # codes only with --verbose
+    r = run("Diaoyu", "Islands", "--on", "2020-01-01", "--verbose")
     assert "senkaku-islands" in r.output and "JPN" in r.output and "CHN" in r.output
 
 

@@ -52,6 +52,8 @@ class ErrorBody(BaseModel):
     field: str | None = Field(default=None, description="the field or parameter at fault")
     accepted: str | None = Field(default=None, description="what that field accepts")
     suggestions: list[str] | None = Field(default=None, description="close matches for a misspelt name")
+    hint: str | None = Field(default=None, description="what was probably meant (coordinates swapped, a decimal "
+                                                       "comma, a place name where a state was asked for)")
 
 
 #: the error answers every API route may give, for the OpenAPI document

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from casus.cli.common import JsonOpt, OverlayOpt, console, handle_errors, load_kb, print_json
+from casus.cli.common import JsonOpt, OnOpt, OverlayOpt, busy, choice, console, day, handle_errors, load_kb, print_json
 
 OutOpt = Annotated[Path, typer.Option("--out", help="File to write; the format follows the name.", dir_okay=False)]
 ForceOpt = Annotated[bool, typer.Option("--force", help="Replace OUT if it exists.")]
@@ -39,11 +39,13 @@ def register(app: typer.Typer) -> None:
         out: OutOpt,
         undirected: Annotated[bool, typer.Option("--undirected", help="One row per pair (ccode1 < ccode2), 1 if "
                                                                       "either owed the other.")] = False,
-        rule: Annotated[str, typer.Option("--rule", help="Year coding: any (held on any day), jan1 (first day), "
-                                                         "dec31 (last day).")] = "any",
+        rule: Annotated[str, typer.Option("--rule", metavar="RULE", help="Year coding: any (held on any day), "
+                                                                         "jan1 (first day) or dec31 (last day).")]
+        = "any",
         first: Annotated[int | None, typer.Option("--from", help="First year (default 1945).")] = None,
         last: Annotated[int | None, typer.Option("--to", help="Last year (default this year).")] = None,
-        daily: Annotated[str | None, typer.Option("--daily", help="Dyad-days instead, for a range A..B.")] = None,
+        daily: Annotated[str | None, typer.Option("--daily", metavar="A..B", help="Dyad-days instead, for a range of "
+                                                  "dates A..B (each YYYY-MM-DD, YYYY-MM, YYYY or today).")] = None,
         only_obligated: Annotated[bool, typer.Option("--only-obligated", help="Drop rows with no obligation.")]
         = False,
         force: ForceOpt = False,
@@ -55,19 +57,20 @@ def register(app: typer.Typer) -> None:
         Directed by default: the row (A, B) says A was obliged towards B. Coded from the dates states became
         bound (deposit, not signature). See docs/codebook.md. The format follows OUT: .parquet, .csv, .csv.gz.
         """
-        from casus.dates import COVERED_FROM, parse_date
+        from casus.dates import COVERED_FROM, WHEN_ACCEPTED, parse_when
         from casus.errors import DateError
         from casus.export.dyads import dyad_days, dyad_years
         from casus.export.files import table_format, write_table, write_tables
 
         table_format(out)
+        choice(rule, ("any", "jan1", "dec31"), "--rule")
         kb = load_kb(overlay)
         meta = {"casus.directed": str(not undirected).lower()}
         if daily is not None:
             if ".." not in daily:
-                raise DateError("--daily: give a range A..B", field="--daily", accepted="YYYY-MM-DD..YYYY-MM-DD")
+                raise DateError("--daily: give a range A..B", field="--daily", accepted=f"A..B, each {WHEN_ACCEPTED}")
             a, _, b = daily.partition("..")
-            d0, d1 = parse_date(a.strip(), field="--daily"), parse_date(b.strip(), field="--daily")
+            d0, d1 = parse_when(a.strip(), field="--daily"), parse_when(b.strip(), field="--daily")
             rows = 0
 
             def counted():  # type: ignore[no-untyped-def]
@@ -76,11 +79,13 @@ def register(app: typer.Typer) -> None:
                     rows += t.num_rows
                     yield t
 
-            write_tables(counted(), out, force=force, metadata={**meta, "casus.unit": "dyad-day"})
+            with busy(f"Writing dyad-days {d0.isoformat()} to {d1.isoformat()}"):
+                write_tables(counted(), out, force=force, metadata={**meta, "casus.unit": "dyad-day"})
             _done(as_json, {"out": str(out), "rows": rows, "from": d0.isoformat(), "to": d1.isoformat()})
             return
-        table = dyad_years(kb, first=first if first is not None else COVERED_FROM.year, last=last,
-                           directed=not undirected, rule=rule, only_obligated=only_obligated)  # type: ignore[arg-type]
+        with busy("Coding dyad-years"):
+            table = dyad_years(kb, first=first if first is not None else COVERED_FROM.year, last=last,
+                               directed=not undirected, rule=rule, only_obligated=only_obligated)  # type: ignore[arg-type]
         write_table(table, out, force=force, metadata={**meta, "casus.unit": "dyad-year", "casus.rule": rule})
         _done(as_json, {"out": str(out), "rows": table.num_rows, "rule": rule,
                         "directed": not undirected})
@@ -90,8 +95,10 @@ def register(app: typer.Typer) -> None:
         @handle_errors
         def layer(
             out: OutOpt,
-            on: Annotated[str | None, typer.Option("--on", help="Date, YYYY-MM-DD (default today).")] = None,
-            target: Annotated[str, typer.Option("--target", help="For coverage: the target kind.")] = "territory",
+            on: OnOpt = None,
+            target: Annotated[str, typer.Option("--target", metavar="TARGET", help=(
+                "For coverage, what is attacked: territory, armed_forces, vessel, aircraft, cyber or space."))]
+            = "territory",
             simplify: SimplifyOpt = 0.0,
             force: ForceOpt = False,
             overlay: OverlayOpt = None,
@@ -108,14 +115,16 @@ def register(app: typer.Typer) -> None:
             if target not in TARGETS:
                 raise ScenarioError(f"--target: {target!r} is not one of {', '.join(TARGETS)}", field="--target",
                                     accepted=", ".join(TARGETS))
+            when = day(on)
             kb = load_kb(overlay)
-            if name == "territories":
-                lay = territories_layer(kb, on, simplify=simplify)
-            elif name == "regions":
-                lay = regions_layer(kb, simplify=simplify)
-            else:
-                lay = coverage_layer(kb, on, target=target, simplify=simplify)
-            write_layer(lay, out, force=force)
+            with busy(f"Building the {name} layer"):
+                if name == "territories":
+                    lay = territories_layer(kb, when, simplify=simplify)
+                elif name == "regions":
+                    lay = regions_layer(kb, simplify=simplify)
+                else:
+                    lay = coverage_layer(kb, when, target=target, simplify=simplify)
+                write_layer(lay, out, force=force)
             _done(as_json, {"out": str(out), "features": len(lay), **lay.metadata})
 
     _layer_command("territories", "Territories with their sovereign, administrator and status on a date "
@@ -139,7 +148,8 @@ def register(app: typer.Typer) -> None:
 
         check_writable(out, force=force)  # refuse before the work, not after
         kb = load_kb(overlay)
-        counts = export_duckdb(kb, out, force=force)
+        with busy("Writing the DuckDB file"):
+            counts = export_duckdb(kb, out, force=force)
         if as_json:
             print_json({"out": str(out), "tables": counts})
         else:

@@ -7,7 +7,18 @@ from typing import Annotated
 
 import typer
 
-from casus.cli.common import JsonOpt, OverlayOpt, console, handle_errors, load_kb, print_json
+from casus.cli.common import (
+    STATE_HELP,
+    JsonOpt,
+    OnOpt,
+    OverlayOpt,
+    console,
+    day,
+    handle_errors,
+    load_kb,
+    print_json,
+    state_code,
+)
 
 
 def register(app: typer.Typer) -> None:
@@ -44,28 +55,26 @@ def register(app: typer.Typer) -> None:
     @handle_errors
     def members(
         treaty: Annotated[str, typer.Argument(help="Treaty id, e.g. nato, anzus-1951.")],
-        on: Annotated[str, typer.Option("--on", help="Date, YYYY-MM-DD.")],
+        on: OnOpt = None,
         overlay: OverlayOpt = None,
         as_json: JsonOpt = False,
     ) -> None:
         """The parties to TREATY on a date (the day each became bound: deposit, not signature)."""
-        from casus.dates import parse_date
-
+        when = day(on)
         kb = load_kb(overlay)
         t = kb.treaty(treaty)
-        day = parse_date(on, field="--on")
-        codes = kb.members(t.id, day)
+        codes = kb.members(t.id, when)
         rows = []
         for c in codes:
-            st = kb.standing(t.id, c, day)
+            st = kb.standing(t.id, c, when)
             rows.append({"state": c, "name": kb.states[c].name, "since": st.since,
                          "suspended": st.suspended, "not_bound_towards": sorted(st.not_bound_towards)})
         if as_json:
-            print_json({"treaty": t.id, "on": day, "count": len(rows), "members": rows})
+            print_json({"treaty": t.id, "on": when, "count": len(rows), "members": rows})
             return
         from rich.table import Table
 
-        table = Table(title=f"{t.name}: {len(rows)} parties on {day.isoformat()}")
+        table = Table(title=f"{t.name}: {len(rows)} parties on {when.isoformat()}")
         for col in ("State", "Name", "Party since", "Note"):
             table.add_column(col)
         for r in rows:
@@ -80,34 +89,40 @@ def register(app: typer.Typer) -> None:
     @app.command()
     @handle_errors
     def treaties(
-        state: Annotated[str | None, typer.Option("--state", help="ISO alpha-3 code, e.g. JPN.")] = None,
-        on: Annotated[str | None, typer.Option("--on", help="Date, YYYY-MM-DD.")] = None,
+        state: Annotated[str | None, typer.Argument(metavar="STATE", help="The state: " + STATE_HELP
+                                                    + " Without it, every treaty in the knowledge base.",
+                                                    show_default=False)] = None,
+        state_opt: Annotated[str | None, typer.Option("--state", hidden=True, help="Same as STATE.")] = None,
+        on: OnOpt = None,
         overlay: OverlayOpt = None,
         as_json: JsonOpt = False,
     ) -> None:
         """The treaties a state is party to on a date (or every treaty in the knowledge base)."""
-        from casus.dates import parse_date, today
-
+        when = day(on)
         kb = load_kb(overlay)
-        day = parse_date(on, field="--on") if on else today()
+        state = state or state_opt
         if state:
-            code = kb.state(state).code
-            ids = kb.treaties_of(code, day)
+            code = state_code(kb, state, "STATE")
+            ids = kb.treaties_of(code, when)
         else:
             code, ids = None, tuple(kb.treaties)
         rows = [{"treaty": i, "name": kb.treaties[i].name, "in_force": kb.treaties[i].in_force,
                  "ended": kb.treaties[i].ended,
                  "clauses": [c.id for c in kb.treaties[i].clauses]} for i in ids]
         if as_json:
-            print_json({"state": code, "on": day, "treaties": rows})
+            print_json({"state": code, "on": when, "treaties": rows})
             return
         from rich.table import Table
 
-        title = f"Treaties of {kb.states[code].name} on {day.isoformat()}" if code else "Treaties"
-        table = Table(title=title)
-        for col in ("Id", "Name", "In force", "Ended", "Clauses"):
-            table.add_column(col)
+        from casus.kb.words import treaty_short
+
+        title = f"Treaties of {kb.states[code].name} on {when.isoformat()}" if code else "Treaties"
+        table = Table(title=title, title_justify="left", box=None, pad_edge=False, header_style="bold")
+        for col in ("Treaty", "Id", "In force", "Ended", "Articles"):
+            table.add_column(col, no_wrap=col in ("Id", "In force", "Ended"))
         for r in rows:
-            table.add_row(r["treaty"], r["name"], r["in_force"].isoformat(),
-                          r["ended"].isoformat() if r["ended"] else "", ", ".join(r["clauses"]))
+            t = kb.treaties[r["treaty"]]
+            table.add_row(treaty_short(kb, t.id), r["treaty"], r["in_force"].isoformat(),
+                          r["ended"].isoformat() if r["ended"] else "",
+                          ", ".join(c.article for c in t.clauses))
         console().print(table)

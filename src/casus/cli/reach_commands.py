@@ -7,7 +7,19 @@ from typing import Annotated, Any
 
 import typer
 
-from casus.cli.common import JsonOpt, OverlayOpt, console, handle_errors, load_kb, print_json
+from casus.cli.common import (
+    STATE_HELP,
+    JsonOpt,
+    OnOpt,
+    OverlayOpt,
+    busy,
+    console,
+    day,
+    handle_errors,
+    load_kb,
+    print_json,
+    state_code,
+)
 from casus.reach import query as reach_query
 
 #: rows shown per table unless --all
@@ -24,7 +36,7 @@ def register(app: typer.Typer) -> None:
         origin: Annotated[str | None, typer.Option(
             "--from", help="Launch site (sohae), state code (PRK: anywhere in its territory), city or 'lat,lon'. "
                            "Default: the missile owner's territory.")] = None,
-        on: Annotated[str | None, typer.Option("--on", help="Date, YYYY-MM-DD (default: today).")] = None,
+        on: OnOpt = None,
         target: Annotated[list[str] | None, typer.Option(
             "--target", "-t", help="A place to report whether reached or not: city, territory, state code, area "
                                    "or 'lat,lon' (repeatable).")] = None,
@@ -42,7 +54,11 @@ def register(app: typer.Typer) -> None:
                                                                     "territory, e.g. nato/art5.")] = None,
         no_commitments: Annotated[bool, typer.Option("--no-commitments",
                                                      help="Skip the overlay with defence clauses.")] = False,
-        show_all: Annotated[bool, typer.Option("--all", help=f"Show every row, not the first {SHOW}.")] = False,
+        show_all: Annotated[bool, typer.Option("--all", help="Show every row.")] = False,
+        verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Ids, codes, sources and every territory "
+                                                                      "each clause covers.")] = False,
+        limit: Annotated[int, typer.Option("--limit", metavar="N", min=1, help=f"Rows shown per table (default {SHOW}; "
+                                                                              "--json has them all).")] = SHOW,
         overlay: OverlayOpt = None,
         as_json: JsonOpt = False,
     ) -> None:
@@ -56,11 +72,14 @@ def register(app: typer.Typer) -> None:
         for path in (map_path, geojson_path):
             if path is not None:
                 check_writable(path, force=force)  # refuse before the work, not after
+        when = day(on)
         kb = load_kb(overlay)
         if clause is not None:
             kb.clause(clause)
-        result = reach_query.reach(kb, missile=missile, km=km, origin=origin, on=on, targets=tuple(target or ()),
-                          min_population=min_population, commitments=not no_commitments)
+        n = len(target or ())
+        with busy(f"Measuring reach{f' to {n} target' + ('s' if n != 1 else '') if n else ''}"):
+            result = reach_query.reach(kb, missile=missile, km=km, origin=origin, on=when, targets=tuple(target or ()),
+                                       min_population=min_population, commitments=not no_commitments)
         written = []
         if map_path is not None:
             from casus.reach.output import write_new
@@ -78,20 +97,25 @@ def register(app: typer.Typer) -> None:
                 body["written"] = written
             print_json(body)
             return
-        _print(result, clause, show_all)
+        _print(kb, result, clause, show_all, limit, verbose)
         for w in written:
             console().print(f"wrote {w}", markup=False)
 
     @app.command("missiles")
     @handle_errors
     def missiles(
-        owner: Annotated[str | None, typer.Option("--owner", help="Only this state's systems, e.g. PRK.")] = None,
+        owner: Annotated[str | None, typer.Option("--owner", metavar="STATE", help="Only this state's systems: "
+                                                  + STATE_HELP)] = None,
+        limit: Annotated[int | None, typer.Option("--limit", metavar="N", min=1, help="Show the first N only.")]
+        = None,
+        verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Ids, status and the sources of both "
+                                                                      "estimates.")] = False,
         overlay: OverlayOpt = None,
         as_json: JsonOpt = False,
     ) -> None:
         """The missile catalogue: owner, class, first successful flight test, and public range estimates."""
         kb = load_kb(overlay)
-        code = kb.state(owner).code if owner else None
+        code = state_code(kb, owner, "--owner") if owner else None
         items = sorted((m for m in kb.missiles.values() if code is None or m.owner == code),
                        key=lambda m: (m.owner, m.range.high.km, m.id))
         if as_json:
@@ -100,26 +124,39 @@ def register(app: typer.Typer) -> None:
             return
         from rich.table import Table
 
-        table = Table(title="Missiles (ranges are public estimates, low and high, each with its source)")
-        for col in ("Id", "Name", "Owner", "Class", "First successful test", "Status", "Range low km", "Range high km",
-                    "Sources (low / high)"):
-            table.add_column(col, overflow="fold")
+        total = len(items)
+        items = items[:limit] if limit else items
+        table = Table(title="Missiles: ranges are public estimates, low and high, each with its source", box=None,
+                      title_justify="left", pad_edge=False, header_style="bold")
+        cols = ["Name", "Owner", "Class", "First tested", "Range km"]
+        if verbose:
+            cols = ["Id", *cols, "Status", "Sources (low / high)"]
+        for col in cols:
+            table.add_column(col, overflow="fold", justify="right" if col == "Range km" else "left")
         for m in items:
-            table.add_row(m.id, m.name, m.owner, m.missile_class, m.first_flight_words(), m.status,
-                          f"{m.range.low.km:,.0f}", f"{m.range.high.km:,.0f}",
-                          f"{m.range.low.source.title} / {m.range.high.source.title}")
-        console().print(table)
+            row = [m.name, m.owner, m.missile_class, m.first_flight_words(),
+                   f"{m.range.low.km:,.0f}–{m.range.high.km:,.0f}"]
+            if verbose:
+                row = [m.id, *row, m.status, f"{m.range.low.source.title} / {m.range.high.source.title}"]
+            table.add_row(*row)
+        c = console(wrap=True)
+        c.print(table)
+        if len(items) < total:
+            c.print(f"[dim]{len(items)} of {total} shown (--limit N; --json has them all).[/]")
+        if not verbose:
+            c.print("[dim]--verbose adds ids (for reach --missile), status and sources.[/]")
 
     @app.command("launch-sites")
     @handle_errors
     def launch_sites(
-        state: Annotated[str | None, typer.Option("--state", help="Only this state's sites, e.g. PRK.")] = None,
+        state: Annotated[str | None, typer.Option("--state", metavar="STATE", help="Only this state's sites: "
+                                                  + STATE_HELP)] = None,
         overlay: OverlayOpt = None,
         as_json: JsonOpt = False,
     ) -> None:
         """Named launch sites and bases (give a state code to --from for anywhere in its territory)."""
         kb = load_kb(overlay)
-        code = kb.state(state).code if state else None
+        code = state_code(kb, state, "--state") if state else None
         items = sorted((s for s in kb.launch_sites.values() if code is None or s.state == code),
                        key=lambda s: (s.state, s.id))
         if as_json:
@@ -139,62 +176,79 @@ def _yes(b: bool) -> str:
     return "yes" if b else "no"
 
 
-def _print(result: Any, clause: str | None, show_all: bool) -> None:
+def _print(kb: Any, result: Any, clause: str | None, show_all: bool, limit: int = SHOW,
+           verbose: bool = False) -> None:
+    """The answer first (what reaches what, and which clauses cover the reachable land), then compact tables
+    that fit 80 columns; ids, sources and the full lists of territories per clause with --verbose."""
     from rich.table import Table
 
-    out = console()
+    out = console(wrap=True)
     r = result.range
     o = result.origin
     m = result.missile
-    head = m.name if m else f"{r.high_km:,.0f} km"
-    out.print(f"[bold]{head}[/bold] from {o.name}" + (f" ({o.state})" if o.state and o.kind != "state" else "")
-              + f" on {result.on.isoformat()}", markup=True, highlight=False)
+    c = result.counts
+    head = m.name if m else f"A range of {r.high_km:,.0f} km"
+    out.print(f"[bold]{head} from {o.name} on {result.on.isoformat()}[/bold]: within reach, by the low / high "
+              f"estimate, {c['territories_within_low']} / {c['territories_within_high']} territories of "
+              f"{c['states_within_low']} / {c['states_within_high']} states, and {c['cities_within_low']:,} / "
+              f"{c['cities_within_high']:,} cities of 15,000+ ({c['population_within_low']:,} / "
+              f"{c['population_within_high']:,} people).", highlight=False)
     if m is not None:
         tested = {True: "yes", False: "NO", None: "not known"}[m.tested]
-        out.print(f"  {m.missile_class}, owner {m.owner}, {m.status}; first successful flight test "
-                  f"{m.first_flight.isoformat()} ({m.first_flight_precision}); tested by that date: {tested}",
-                  markup=False)
-        out.print(f"  range: low {r.low_km:,.0f} km ({r.low_source.get('title') if r.low_source else ''}); "
-                  f"high {r.high_km:,.0f} km ({r.high_source.get('title') if r.high_source else ''})", markup=False)
-    else:
-        out.print(f"  range: {r.high_km:,.0f} km", markup=False)
+        out.print(f"{m.missile_class}, {m.status}; first successful flight test {m.first_flight.isoformat()} "
+                  f"({m.first_flight_precision}); tested by that date: {tested}. Range: low {r.low_km:,.0f} km, "
+                  f"high {r.high_km:,.0f} km.", markup=False)
+        if verbose:
+            out.print(f"Sources: low: {r.low_source.get('title') if r.low_source else ''}; high: "
+                      f"{r.high_source.get('title') if r.high_source else ''}.", markup=False, style="dim")
     for n in result.notes:
-        out.print(f"  note: {n}", markup=False)
-    out.print(f"  {result.disclaimer}", markup=False, style="italic")
-    c = result.counts
-    out.print(f"  within low / high: {c['territories_within_low']} / {c['territories_within_high']} territories, "
-              f"{c['states_within_low']} / {c['states_within_high']} states, {c['cities_within_low']:,} / "
-              f"{c['cities_within_high']:,} cities of 15,000+ ({c['population_within_low']:,} / "
-              f"{c['population_within_high']:,} people)", markup=False)
+        out.print(f"Note: {n}", markup=False)
+    out.print(result.disclaimer, markup=False, style="italic dim")
 
     def rows(items: tuple[Any, ...]) -> tuple[Any, ...]:
-        return items if show_all else items[:SHOW]
+        return items if show_all else items[:limit]
 
     def more(items: tuple[Any, ...], what: str) -> None:
-        if not show_all and len(items) > SHOW:
-            out.print(f"  … and {len(items) - SHOW} more {what} (--all, or --json)", markup=False)
+        if not show_all and len(items) > limit:
+            out.print(f"… and {len(items) - limit} more {what} (--limit N, --all, or --json)", markup=False,
+                      style="dim")
+
+    def table(title: str, *cols: str) -> Any:
+        t = Table(title=title, title_justify="left", box=None, pad_edge=False, header_style="bold",
+                  title_style="bold")
+        for col in cols:
+            t.add_column(col, justify="right" if col in ("km", "Population") else "left",
+                         no_wrap=col in ("km", "Population", "Within", "Kind"))
+        return t
+
+    def within(low: bool, high: bool = True) -> str:
+        return "low" if low else "high" if high else "no"
 
     if result.targets:
-        t = Table(title="Targets")
-        for col in ("Target", "Kind", "Held by", "Distance km", "Within low", "Within high"):
-            t.add_column(col)
-        for x in result.targets:
-            t.add_row(x.name, x.kind, x.administrator or x.state or "", f"{x.distance_km:,.1f}", _yes(x.within_low),
-                      _yes(x.within_high))
+        t = table("Targets", "Target", "Kind", "Held by", "km", "Within")
+        for x in result.targets:  # every target asked for; --limit is for the lists casus finds
+            t.add_row(x.name, x.kind, x.administrator or x.state or "", f"{x.distance_km:,.0f}",
+                      within(x.within_low, x.within_high))
         out.print(t)
 
+    from casus.kb.words import clause_label
+
+    def label(cid: str) -> str:
+        return cid if verbose else clause_label(kb, cid, short=True)
+
     cover = {cv.territory: cv for cv in (result.commitments.rows if result.commitments else ())}
-    t = Table(title="Territories within the high estimate (distance to the nearest point)")
-    cols = ["Territory", "Sovereign", "Administrator", "Distance km", "Within low", "Defence clauses that apply",
-            "Bound"]
+    cols = ["Territory", "Held by", "km", "Within", "Covered by"]
     if clause:
-        cols.append(clause)
-    for col in cols:
-        t.add_column(col, overflow="fold")
+        cols.append(label(clause))
+    t = table("Territories within reach (km to the nearest point; within the low estimate, or the high only)",
+              *cols)
     for x in rows(result.territories):
         cv = cover.get(x.id)
-        row = [f"{x.name} ({x.id})", x.state or "", x.administrator or "", f"{x.distance_km:,.1f}",
-               _yes(x.within_low), ", ".join(cv.applies) if cv else "", str(len(cv.bound)) if cv else ""]
+        held = x.administrator or x.state or ""
+        if x.state and x.administrator and x.state != x.administrator:
+            held = f"{x.administrator} (sovereign {x.state})"
+        row = [x.name + (f" ({x.id})" if verbose else ""), held, f"{x.distance_km:,.0f}", within(x.within_low),
+               ", ".join(label(a) for a in cv.applies) if cv else ""]
         if clause:
             row.append("applies" if cv and clause in cv.applies else "ambiguous" if cv and clause in cv.ambiguous
                        else "does not apply" if cv else "")
@@ -203,39 +257,44 @@ def _print(result: Any, clause: str | None, show_all: bool) -> None:
     more(result.territories, "territories")
 
     if result.commitments is not None:
-        t = Table(title="Defence clauses over the reachable area")
-        for col in ("Clause", "Covers (reachable)", "Parties whose covered land is reached", "States bound",
-                    "Parties' reachable land it does not cover"):
-            t.add_column(col, overflow="fold")
+        t = table("Defence clauses over the reachable land", "Clause", "Covers", "States bound")
         for cr in result.commitments.clauses:
             if clause and cr.clause != clause:
                 continue
-            t.add_row(cr.clause, ", ".join(cr.applies_in) + (f" (ambiguous: {', '.join(cr.ambiguous_in)})"
-                                                             if cr.ambiguous_in else ""),
-                      ", ".join(cr.holders_reached), ", ".join(cr.bound), ", ".join(cr.parties_not_covered))
+            if verbose:
+                covers = ", ".join(cr.applies_in) + (f" (ambiguous: {', '.join(cr.ambiguous_in)})"
+                                                     if cr.ambiguous_in else "")
+                bound = ", ".join(cr.bound)
+            else:
+                covers = f"{len(cr.applies_in)} reachable territories" + (
+                    f", {len(cr.ambiguous_in)} ambiguous" if cr.ambiguous_in else "")
+                if cr.parties_not_covered:
+                    covers += f"; leaves out {len(cr.parties_not_covered)} other reachable ones of its parties"
+                bound = f"{len(cr.bound)}" if len(cr.bound) > 3 else ", ".join(cr.bound)
+            t.add_row(label(cr.clause), covers, bound)
         out.print(t)
         if result.commitments.uncovered:
-            out.print("  reachable, and covered by no defence clause: " + ", ".join(result.commitments.uncovered),
+            n = len(result.commitments.uncovered)
+            out.print(f"{n} reachable territories are covered by no defence clause"
+                      + (": " + ", ".join(result.commitments.uncovered) if verbose else " (--verbose lists them)."),
                       markup=False)
 
     if result.cities:
-        t = Table(title=f"Cities of {result.min_population:,}+ within the high estimate")
-        for col in ("City", "Country", "Population", "Distance km", "Within low"):
-            t.add_column(col)
+        t = table(f"Cities of {result.min_population:,}+ within reach", "City", "Country", "Population", "km",
+                  "Within")
         for x in rows(result.cities):
-            t.add_row(x.name, x.state or "", f"{x.population:,}", f"{x.distance_km:,.1f}", _yes(x.within_low))
+            t.add_row(x.name, x.state or "", f"{x.population:,}", f"{x.distance_km:,.0f}", within(x.within_low))
         out.print(t)
         more(result.cities, "cities")
 
     if result.areas:
-        t = Table(title="Areas within the high estimate (regions that clauses name)")
-        for col in ("Area", "Kind", "Distance km", "Within low", "Named by"):
-            t.add_column(col, overflow="fold")
+        t = table("Areas that clauses name, within reach", "Area", "km", "Within", "Named by")
         for x in rows(result.areas):
-            t.add_row(f"{x.name} ({x.id})", x.area_kind or "", f"{x.distance_km:,.1f}", _yes(x.within_low),
-                      ", ".join(x.clauses))
+            t.add_row(x.name + (f" ({x.id})" if verbose else ""), f"{x.distance_km:,.0f}", within(x.within_low),
+                      ", ".join(label(cid) for cid in x.clauses))
         out.print(t)
-    states = ", ".join(f"{x.id} {x.distance_km:,.0f}" for x in result.states)
-    out.print(f"States within the high estimate (km): {states}", markup=False)
+    if verbose:
+        states = ", ".join(f"{x.id} {x.distance_km:,.0f}" for x in result.states)
+        out.print(f"States within reach (km): {states}", markup=False)
     for cr in result.credits:
         out.print(cr, markup=False, style="dim")

@@ -7,32 +7,36 @@ from typing import Annotated, Any
 
 import typer
 
-from casus.cli.common import JsonOpt, OverlayOpt, console, handle_errors, load_kb, print_json
-
-OnOpt = Annotated[str, typer.Option("--on", help="Date, YYYY-MM-DD.")]
+from casus.cli.common import STATE_HELP, JsonOpt, OnOpt, OverlayOpt, console, day, handle_errors, load_kb, print_json
 
 
 def _table(title: str, columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> Any:
     from rich.table import Table
 
-    table = Table(title=title, title_justify="left", show_lines=False)
+    table = Table(title=title, title_justify="left", show_lines=False, box=None, pad_edge=False,
+                  header_style="bold", title_style="bold")
     for col in columns:
-        table.add_column(col, overflow="fold")
+        table.add_column(col, overflow="fold", no_wrap=col in ("Date", "Since", "Signed", "Requested", "From"))
     for row in rows:
         table.add_row(*row)
     return table
 
 
-def _show_relations(r: Any) -> None:
-    out = console()
-    out.print(f"[bold]{r.name} ({r.state}) on {r.on.isoformat()}[/bold]")
+def _show_relations(kb: Any, r: Any) -> None:
+    from casus.kb.words import clause_label, treaty_short
+
+    out = console(wrap=True)
+    out.print(f"[bold]{r.headline()}[/bold]" if hasattr(r, "headline") else f"[bold]{r.name} on {r.on}[/bold]")
     if r.treaties:
-        out.print(_table("Treaties (party)", ("Treaty", "Since", "Clauses"),
-                         [(t.treaty + (" (suspended)" if t.suspended else ""),
-                           t.since.isoformat() if t.since else "", ", ".join(t.clauses)) for t in r.treaties]))
+        out.print(_table("Treaties (party)", ("Treaty", "Since", "Articles"),
+                         [(treaty_short(kb, t.treaty) + (" (suspended)" if t.suspended else ""),
+                           t.since.isoformat() if t.since else "",
+                           ", ".join(clause_label(kb, c, short=True).rsplit(" Art. ", 1)[-1] for c in t.clauses))
+                          for t in r.treaties]))
     else:
         out.print("Treaties: none in the knowledge base on this date")
-    out.print("Defence clauses covering it: " + (", ".join(r.defence_clauses) or "none"))
+    out.print("Defence clauses covering it: " + (", ".join(clause_label(kb, c) for c in r.defence_clauses)
+                                                 or "none"))
     if r.frameworks:
         out.print(_table("Partnership frameworks", ("Framework", "Organisation", "Since", "Status"),
                          [(f.name, f.organisation, f.since, f.status) for f in r.frameworks]))
@@ -54,12 +58,18 @@ def _show_relations(r: Any) -> None:
         out.print(f"Note: {note}", markup=False)
 
 
+def _code(kb: Any, value: str, field: str) -> str:
+    from casus.cli.common import state_code
+
+    return state_code(kb, value, field)
+
+
 def register(app: typer.Typer) -> None:
     @app.command()
     @handle_errors
     def relations(
-        state: Annotated[str, typer.Argument(help="ISO alpha-3 code or name, e.g. JPN.")],
-        on: OnOpt,
+        state: Annotated[str, typer.Argument(help=STATE_HELP, metavar="STATE")],
+        on: OnOpt = None,
         overlay: OverlayOpt = None,
         as_json: JsonOpt = False,
     ) -> None:
@@ -67,18 +77,19 @@ def register(app: typer.Typer) -> None:
         from casus.relations import relations as query
 
         kb = load_kb(overlay)
-        r = query(kb, state, on)
+        r = query(kb, _code(kb, state, "STATE"), day(on))
         if as_json:
             print_json(r)
             return
-        _show_relations(r)
+        _show_relations(kb, r)
 
     @app.command()
     @handle_errors
     def invocations(
         treaty: Annotated[str | None, typer.Option("--treaty", help="Only this treaty, e.g. nato.")] = None,
         clause: Annotated[str | None, typer.Option("--clause", help="Only this clause, e.g. nato/art4.")] = None,
-        state: Annotated[str | None, typer.Option("--state", help="Only those requested by this state.")] = None,
+        state: Annotated[str | None, typer.Option("--state", metavar="STATE", help="Only those requested by this "
+                                                  "state: " + STATE_HELP)] = None,
         overlay: OverlayOpt = None,
         as_json: JsonOpt = False,
     ) -> None:
@@ -86,7 +97,7 @@ def register(app: typer.Typer) -> None:
         from casus.relations import invocations as listing
 
         kb = load_kb(overlay)
-        rows = listing(kb, treaty=treaty, clause=clause, state=state)
+        rows = listing(kb, treaty=treaty, clause=clause, state=_code(kb, state, "--state") if state else None)
         if as_json:
             print_json({"count": len(rows), "invocations": rows})
             return
@@ -97,7 +108,7 @@ def register(app: typer.Typer) -> None:
     @app.command("pacific-allies")
     @handle_errors
     def pacific_allies(
-        on: OnOpt,
+        on: OnOpt = None,
         treaty: Annotated[str, typer.Option("--treaty", help="Treaty whose parties to test.")] = "nato",
         region: Annotated[str, typer.Option("--region", help="Region id.")] = "pacific-area",
         overlay: OverlayOpt = None,
@@ -107,7 +118,7 @@ def register(app: typer.Typer) -> None:
         from casus.relations import region_allies
 
         kb = load_kb(overlay)
-        res = region_allies(kb, on, treaty=treaty, region=region)
+        res = region_allies(kb, day(on), treaty=treaty, region=region)
         if as_json:
             print_json(res)
             return
@@ -118,7 +129,7 @@ def register(app: typer.Typer) -> None:
     @app.command()
     @handle_errors
     def timeline(
-        state: Annotated[str, typer.Argument(help="ISO alpha-3 code or name, e.g. KOR.")],
+        state: Annotated[str, typer.Argument(help=STATE_HELP, metavar="STATE")],
         overlay: OverlayOpt = None,
         as_json: JsonOpt = False,
     ) -> None:
@@ -126,7 +137,7 @@ def register(app: typer.Typer) -> None:
         from casus.relations import timeline as build
 
         kb = load_kb(overlay)
-        t = build(kb, state)
+        t = build(kb, _code(kb, state, "STATE"))
         if as_json:
             print_json(t)
             return
@@ -136,8 +147,8 @@ def register(app: typer.Typer) -> None:
     @app.command()
     @handle_errors
     def network(
-        on: OnOpt,
         out: Annotated[Path, typer.Option("--out", help="File to write: .graphml or .json.")],
+        on: OnOpt = None,
         force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
         overlay: OverlayOpt = None,
         as_json: JsonOpt = False,
@@ -147,7 +158,7 @@ def register(app: typer.Typer) -> None:
 
         check_output(out, force=force)
         kb = load_kb(overlay)
-        g = build_network(kb, on)
+        g = build_network(kb, day(on))
         path = write_network(g, out, force=force)
         summary = {"out": str(path), "nodes": g.number_of_nodes(), "edges": g.number_of_edges()}
         if as_json:

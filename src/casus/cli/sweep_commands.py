@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -40,7 +41,9 @@ def register(app: typer.Typer) -> None:
     def sweep(
         out: Annotated[Path, typer.Option("--out", help="Directory to write (Parquet parts and _sweep.json).",
                                           file_okay=False)],
-        dates: Annotated[str, typer.Option("--dates", help="A..B (with --every) or a list: 2017-11-02,2023-04-05.")],
+        dates: Annotated[str, typer.Option("--dates", "--on", metavar="DATES", help=(
+            "A..B (with --every) or a list: 2017-11-02,2023-04-05; each date YYYY-MM-DD, YYYY-MM or YYYY (read as "
+            "its first day) or today."))],
         grid: Annotated[float | None, typer.Option("--grid", help="Grid step in degrees, e.g. 0.25.")] = None,
         places: Annotated[str | None, typer.Option("--places", help="Place names, comma-separated: "
                                                                     "'Tallinn,Guam'.")] = None,
@@ -55,11 +58,11 @@ def register(app: typer.Typer) -> None:
         = None,
         clauses: Annotated[str | None, typer.Option("--clauses", help="Clause ids, comma-separated "
                                                     "(default: every clause).")] = None,
-        target: Annotated[str, typer.Option("--target", help="territory, armed_forces, vessel, aircraft, cyber, "
-                                                            "space.")] = "territory",
+        target: Annotated[str, typer.Option("--target", metavar="TARGET", help=(
+            "What is attacked: territory, armed_forces, vessel, aircraft, cyber or space."))] = "territory",
         bbox: Annotated[str | None, typer.Option("--bbox", help="Grid box: west,south,east,north.")] = None,
-        scheduler: Annotated[str, typer.Option("--scheduler", help="local (a Dask LocalCluster), none (in "
-                                                                  "process), or tcp://HOST:PORT.")] = "local",
+        scheduler: Annotated[str, typer.Option("--scheduler", metavar="WHERE", help=(
+            "local (a Dask LocalCluster), none (in process), or tcp://HOST:PORT."))] = "local",
         workers: Annotated[int | None, typer.Option("--workers", help="Workers of the local cluster.")] = None,
         tile: Annotated[float | None, typer.Option("--tile", help="Tile edge in degrees (one task per tile and run "
                                                                  "of dates; default 256 cells).")] = None,
@@ -107,7 +110,12 @@ def register(app: typer.Typer) -> None:
                 source = "--places"
             pl = resolve_places(kb, rows, source)
         ids = [c.strip() for c in clauses.split(",") if c.strip()] if clauses else None
-        quiet = as_json
+        from casus.cli.common import busy
+        from casus.geo.atlas import atlas_of
+
+        with busy("Preparing the geography"):
+            atlas_of(kb)  # built (first run only) before the bar starts, so one display at a time
+        quiet = as_json or not sys.stderr.isatty()
         bar = None if quiet else _progress_bar()
         task_id = None
         if bar is not None:
@@ -148,7 +156,9 @@ def register(app: typer.Typer) -> None:
                                                   exists=True)],
         out: Annotated[Path, typer.Option("--out", help="coverage.gif (all dates) or map.png (with --date).",
                                           dir_okay=False)],
-        date: Annotated[str | None, typer.Option("--date", help="One date of the sweep: write a PNG map.")] = None,
+        date: Annotated[str | None, typer.Option("--on", "--date", metavar="DATE", help=(
+            "One date of the sweep (YYYY-MM-DD, YYYY-MM or YYYY, read as its first day): write a PNG map."))]
+        = None,
         frames: Annotated[Path | None, typer.Option("--frames", help="Also write one PNG per date here.",
                                                     file_okay=False)] = None,
         dpi: Annotated[int, typer.Option("--dpi", help="Resolution of the frames.")] = 80,
@@ -171,12 +181,16 @@ def register(app: typer.Typer) -> None:
         if not str(out).lower().endswith(want):
             raise InputError(f"--out: {'with --date the map is a PNG' if date else 'the animation is a GIF'}; end "
                              f"the name with {want}", field="--out", accepted="map.png" if date else "coverage.gif")
+        if date is not None:
+            from casus.dates import parse_when
+
+            date = parse_when(date, field="--on", check_range=False).isoformat()
         day = pick_date(meta, date) if date is not None else None
         kb = _load(data, overlay)
         if day is not None:
             result = map_png(kb, sweep_dir, day, out, force=force, dpi=dpi)
         else:
-            bar = None if as_json else _progress_bar()
+            bar = None if as_json or not sys.stderr.isatty() else _progress_bar()
             tid = None
             if bar is not None:
                 bar.start()

@@ -279,13 +279,16 @@ def compile_atlas(kb: KnowledgeBase, *, use_cache: bool = True) -> Atlas:
             if got is not None and got[1].get("key") == key and _complete(got[0]):
                 atlas = Atlas(*got)
         if atlas is None:
+            from casus.progress import step
+
             with cache.build_lock(path) as held:  # another process building it: wait, then read its file
                 got = cache.load(path) if use_cache and held else None
                 if got is not None and got[1].get("key") == key and _complete(got[0]):
                     atlas = Atlas(*got)
                 else:
-                    arrays, meta = build(kb, key)
-                    cache.save(path, arrays, meta)
+                    with step("Compiling the territory geometry (first run only, about 20 s)"):
+                        arrays, meta = build(kb, key)
+                        cache.save(path, arrays, meta)
                     cache.prune(path.parent, "atlas-*.bin", KEEP)
                     atlas = Atlas(arrays, meta)
         _MEMO[key] = atlas

@@ -280,9 +280,12 @@ def gazetteer(kb: KnowledgeBase) -> Gazetteer:
     path = cache.cache_dir() / f"names-{key}.bin"
     got = cache.load(path)
     if got is None or got[1].get("key") != key or not _NAMES_ARRAYS.issubset(got[0]):
-        arrays, meta = _build(kb)
-        meta["key"] = key
-        cache.save(path, arrays, meta)
+        from casus.progress import step
+
+        with step("Indexing place names (first run only)"):
+            arrays, meta = _build(kb)
+            meta["key"] = key
+            cache.save(path, arrays, meta)
         cache.prune(path.parent, "names-*.bin", 6)
     else:
         arrays, meta = got

@@ -26,7 +26,7 @@ import numpy as np
 
 from casus.dates import parse_date, today
 from casus.display import Displayable
-from casus.errors import CoordinateError
+from casus.errors import CoordinateError, UnknownPlaceError
 from casus.geo.atlas import SETTINGS, atlas_of
 from casus.geo.control import holding
 from casus.geo.ne import SOURCE as NE_SOURCE
@@ -67,6 +67,7 @@ class Whereabouts(Displayable):
     place: dict[str, Any] | None = None
     notes: tuple[str, ...] = ()
     sources: tuple[dict[str, Any], ...] = field(default=(), repr=False)
+    kb: Any = field(default=None, repr=False, compare=False)  # for names in the headline; not in the JSON
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -79,15 +80,12 @@ class Whereabouts(Displayable):
         }
 
     def headline(self) -> str:
-        """Where the point is and who holds it, in words."""
-        day = self.on.isoformat()
-        if self.territory is None:
-            seas = f" in {', '.join(self.seas)}" if self.seas else ""
-            return f"{self.query} is on the high seas{seas} on {day}: no state's territory."
-        holder = self.administrator or self.sovereign or "no recognised sovereign"
-        sea = " (territorial sea)" if self.setting == "territorial_sea" else ""
-        how = f"held by {holder}" + (f", sovereign {self.sovereign}" if self.sovereign not in (None, holder) else "")
-        return f"{self.query} is in {self.territory_name}{sea} on {day}, {how}."
+        """Where the place is and who holds it that day, in words (see :mod:`casus.geo.headline`)."""
+        from casus.geo.headline import where_headline
+
+        if self.kb is None:
+            return f"{self.query}: {self.territory_name or 'the high seas'} on {self.on.isoformat()}."
+        return " ".join(where_headline(self.kb, self).splitlines())
 
     def rows(self) -> list[dict[str, Any]]:
         return [{"territory": self.territory_name, "sovereign": self.sovereign, "administrator": self.administrator,
@@ -167,7 +165,7 @@ def _assemble(kb: KnowledgeBase, query: str, lat: float, lon: float, day: dt.dat
                        administrator=adm, status=status, claimants=claimants, regions=regions, setting=setting,
                        distance_km=None if distance_km is None else round(float(distance_km), 3), seas=seas,
                        place=place.to_dict() if place is not None else None, notes=tuple(notes),
-                       sources=tuple(sources))
+                       sources=tuple(sources), kb=kb)
 
 
 def _locate_one(kb: KnowledgeBase, lat: float, lon: float) -> tuple[str | None, tuple[str, ...], str, float | None]:
@@ -181,10 +179,29 @@ def _locate_one(kb: KnowledgeBase, lat: float, lon: float) -> tuple[str | None, 
     return tid, regions, setting, None if math.isnan(d) else d
 
 
+def _state_for_place_hint(kb: KnowledgeBase, name: Any) -> str | None:
+    """A state (SUN, 'Soviet Union') named where a place is asked for, whose territory the data keeps under
+    other names: say so, and what to give instead."""
+    from casus.errors import UnknownStateError
+
+    try:
+        st = kb.state(str(name))
+    except UnknownStateError:
+        return None
+    return (f"{name!r} is a state ({st.name}), not a place name in the data; give a place in its territory (a city, "
+            "a territory) or LAT LON")
+
+
 def where(kb: KnowledgeBase, lat: Any, lon: Any, on: dt.date | str | None = None) -> Whereabouts:
     """What lies at (lat, lon) on a date (default today)."""
-    y = _number(lat, "lat", 90.0)
-    x = _number(lon, "lon", 180.0)
+    try:
+        y = _number(lat, "lat", 90.0)
+        x = _number(lon, "lon", 180.0)
+    except CoordinateError as exc:
+        from casus.geo.hints import swap_hint
+
+        exc.hint = swap_hint(lat, lon) if isinstance(lat, numbers.Real) and isinstance(lon, numbers.Real) else None
+        raise
     day = _day(on)
     tid, regions, setting, d = _locate_one(kb, y, x)
     return _assemble(kb, f"{y:g}, {x:g}", y, x, day, tid, regions, setting, d)
@@ -196,7 +213,11 @@ def place(kb: KnowledgeBase, name: str, on: dt.date | str | None = None) -> Wher
     from casus.geo.names import gazetteer
 
     day = _day(on)
-    found = gazetteer(kb).resolve(name)
+    try:
+        found = gazetteer(kb).resolve(name)
+    except UnknownPlaceError as exc:
+        exc.hint = exc.hint or _state_for_place_hint(kb, name)
+        raise
     atlas = atlas_of(kb)
     if found.kind == "territory":
         assert found.territory is not None

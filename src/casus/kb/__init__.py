@@ -58,9 +58,12 @@ def load(data_dir: Path | str | None = None, overlays: Iterable[Path | str] = ()
 
 def _build(dirs: list[Path], key: tuple[str, ...], digest: str) -> KnowledgeBase:
     """Parse, validate and freeze the YAML, then keep the result in memory and in the cache."""
+    from casus.progress import step
+
     found: list[Problem] = []
-    raw = read_tree(dirs, found)
-    check(raw, found)
+    with step("Reading and checking the knowledge base"):
+        raw = read_tree(dirs, found)
+        check(raw, found)
     if found:
         raise KnowledgeBaseError(found)
     locations: dict[tuple[str, str], tuple[str, int | None]] = {}

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 
-from casus.display import Displayable, join_names
+from casus.display import Displayable
 from casus.errors import CasusError, ScenarioError
 from casus.geo import query as geo_query
 from casus.geo.atlas import atlas_of
@@ -119,6 +119,9 @@ class Assessment(Displayable):
         out: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
         if self.attack.id is not None:
             out["id"] = self.attack.id
+        from casus.law.headline import assessment_headline
+
+        out["headline"] = assessment_headline(self.kb, self)
         attack = self.attack.to_dict()
         attack.pop("id", None)
         attack["victim"] = self.victim
@@ -138,22 +141,10 @@ class Assessment(Displayable):
 
     # ------------------------------------------------------------ display
     def headline(self) -> str:
-        """Which clauses apply and who is bound, in names."""
-        kb = self.kb
-        place = (self.place_dict or {}).get("territory_name")
-        who = _state_name(kb, self.attack.attacker)
-        what = f"{who} attacks {_state_name(kb, self.victim)}" + (f" at {place}" if place else "")
-        applies = [f for f in self.findings if f.status == "applies"]
-        ambiguous = [f for f in self.findings if f.status == "ambiguous"]
-        if not applies:
-            said = "no clause applies; no state is bound"
-        else:
-            said = "; ".join(f"{_clause_name(kb, f.clause)} applies"
-                             + (f" (bound: {join_names(_state_name(kb, s) for s in f.bound)})" if f.bound else "")
-                             for f in applies)
-        if ambiguous:
-            said += f"; ambiguous: {join_names(_clause_name(kb, f.clause) for f in ambiguous)}"
-        return f"{what} on {self.attack.date.isoformat()}: {said}."
+        """The scenario, then which clauses apply and who is bound, in names (see :mod:`casus.law.headline`)."""
+        from casus.law.headline import assessment_headline, scenario_title
+
+        return f"{scenario_title(self.kb, self)}. " + " ".join(assessment_headline(self.kb, self).splitlines())
 
     def summary_row(self) -> dict[str, Any]:
         p = self.place_dict or {}
@@ -306,14 +297,22 @@ def _victim(kb: KnowledgeBase, a: Attack, t: int, T: int, tables: DayTables) -> 
     if a.victim is None:
         if adm or sov:
             return str(adm or sov)
-        raise ScenarioError("victim: missing, and the place is not any state's territory; name the victim",
-                            field="victim", accepted="an ISO 3166-1 alpha-3 code")
+        if a.attacker == OUTSIDE:  # the reverse question (who defends this place?) about the high seas
+            raise ScenarioError("place: the point is on the high seas, more than 12 nautical miles from any land: "
+                                "no state holds it, so no clause defends it as territory; for a state's ships or "
+                                "aircraft there, assess an attack with target vessel or aircraft", field="place",
+                                accepted="a point on land or within 12 nautical miles of it, or a place name",
+                                hint=_swap_hint(kb, a))
+        raise ScenarioError("victim: missing, and the place is on the high seas, not any state's territory; name "
+                            "the victim", field="victim", accepted="an ISO 3166-1 alpha-3 code",
+                            hint=_swap_hint(kb, a))
     victim = kb.state(a.victim).code
     if a.target == "territory":
         if t >= T:
+            hint = _swap_hint(kb, a)
             raise ScenarioError("place: the point is on the high seas, not any state's territory; use target "
                                 "vessel, aircraft or armed_forces", field="place",
-                                accepted="a point on land or within 12 nautical miles of it")
+                                accepted="a point on land or within 12 nautical miles of it", hint=hint)
         if victim not in (sov, adm):
             raise ScenarioError(
                 f"victim: {victim} neither holds nor administers that place (sovereign {sov or 'none'}, "
@@ -321,3 +320,12 @@ def _victim(kb: KnowledgeBase, a: Attack, t: int, T: int, tables: DayTables) -> 
                 field="victim", accepted=" or ".join(sorted({s for s in (sov, adm) if s})))
     return victim
 
+
+
+def _swap_hint(kb: KnowledgeBase, a: Attack) -> str | None:
+    """A point on the high seas whose swap is on land: latitude and longitude were probably swapped."""
+    if not isinstance(a.place, Point):
+        return None
+    from casus.geo.hints import high_seas_swap_hint
+
+    return high_seas_swap_hint(kb, a.place.lat, a.place.lon)

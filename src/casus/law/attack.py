@@ -22,7 +22,10 @@ from casus.errors import CasusError, ScenarioError
 TARGETS = ("territory", "armed_forces", "vessel", "aircraft", "cyber", "space")
 ACTS = ("armed_attack", "incursion", "threat")
 FIELDS = ("id", "date", "attacker", "victim", "place", "target", "act")
-_NSA = re.compile(r"^nsa:[A-Za-z0-9 _.'-]{1,64}$")
+#: the longest label of a non-state attacker (nsa:<label>); any printable text up to this length
+NSA_LABEL_MAX = 120
+NSA_ACCEPTED = (f"nsa:<label>, the label being 1 to {NSA_LABEL_MAX} printable characters (letters, digits, spaces, "
+                "punctuation, quotes and parentheses; no line breaks or control characters)")
 _CODE = re.compile(r"^[A-Za-z]{3}$")
 _LINE_END = re.compile(r"\r\n|\r|\n")
 
@@ -111,9 +114,13 @@ def _actor(value: Any, field: str, *, allow_nsa: bool) -> str:
         raise ScenarioError(f"{field}: missing or not a string; give {accepted}", field=field, accepted=accepted)
     v = value.strip()
     if allow_nsa and v.lower().startswith("nsa:"):
-        if not _NSA.match("nsa:" + v[4:]):
-            raise ScenarioError(f"{field}: {value!r} is not a valid non-state label", field=field, accepted=accepted)
-        return "nsa:" + v[4:]
+        label = v[4:].strip()
+        if not label or len(label) > NSA_LABEL_MAX or not label.isprintable():
+            why = ("is empty" if not label else f"is {len(label)} characters long" if len(label) > NSA_LABEL_MAX
+                   else "holds a line break or a control character")
+            raise ScenarioError(f"{field}: the non-state label {why}; give {NSA_ACCEPTED}",
+                                field=field, accepted=NSA_ACCEPTED)
+        return "nsa:" + label
     if not _CODE.match(v):
         raise ScenarioError(f"{field}: {value!r} is not a three-letter state code; give {accepted}",
                             field=field, accepted=accepted)
@@ -139,8 +146,14 @@ def parse_place(value: Any, target: str = "territory") -> Point | str | None:
         for name, v, lim in (("lat", lat, 90), ("lon", lon, 180)):
             # abs() before isfinite(): a JSON integer too large for a float would overflow isfinite()
             if isinstance(v, bool) or not isinstance(v, int | float) or abs(v) > lim or not math.isfinite(v):
+                from casus.geo.hints import comma_hint, swap_hint
+
+                hint = comma_hint(v) if isinstance(v, str) else None
+                if hint is None and not isinstance(lat, bool) and not isinstance(lon, bool) \
+                        and isinstance(lat, int | float) and isinstance(lon, int | float):
+                    hint = swap_hint(lat, lon)
                 raise ScenarioError(f"place.{name}: {v!r} is not a number between -{lim} and {lim}",
-                                    field=f"place.{name}", accepted=f"a number from -{lim} to {lim}")
+                                    field=f"place.{name}", accepted=f"a number from -{lim} to {lim}", hint=hint)
         return Point(float(lat), float(lon))
     raise ScenarioError("place: must be an object with lat and lon, or a place name", field="place",
                         accepted='{"lat": number, "lon": number} or a place name')

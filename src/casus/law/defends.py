@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from casus.dates import parse_date
-from casus.display import Displayable, join_names
+from casus.display import Displayable
 from casus.law.attack import TARGETS, Attack, Point, parse_place
 from casus.law.kernel import OUTSIDE
 
@@ -38,9 +38,12 @@ class Defence(Displayable):
                              if f.status == "applies" and f.kind == "defense" for s in f.bound}))
 
     def to_dict(self) -> dict[str, Any]:
+        from casus.law.headline import defence_headline
+
         a = self.assessment
         return {
             "schema_version": "1.0",
+            "headline": defence_headline(a.kb, self),
             "place": a.to_dict(with_cascade=False)["place"],
             "date": a.attack.date.isoformat(),
             "target": a.attack.target,
@@ -54,28 +57,12 @@ class Defence(Displayable):
         }
 
     def headline(self) -> str:
-        """Who is bound, by name and treaty, or that no state is."""
-        a = self.assessment
-        kb = a.kb
-        place = (a.place_dict or {}).get("territory_name") or "this place"
-        if isinstance(a.attack.place, str):
-            place = a.attack.place
-        day = a.attack.date.isoformat()
-        by_treaty: dict[str, set[str]] = {}
-        for f in a.findings:
-            if f.status == "applies" and f.kind == "defense" and f.bound:
-                t = kb.treaty(f.treaty)
-                by_treaty.setdefault(t.short_name or t.name, set()).update(f.bound)
-        if not by_treaty:
-            return f"On {day}, no state is bound to defend {place}."
+        """On the day, who is bound to defend the place, by name and treaty, or that no state is (see
+        :mod:`casus.law.headline`)."""
+        from casus.law.headline import defence_headline
 
-        def said(treaty: str, codes: set[str]) -> str:
-            names = sorted(kb.states[s].name if s in kb.states else s for s in codes)
-            listed = join_names(names) if len(names) <= 4 else f"{len(names)} states ({', '.join(names[:3])}, ...)"
-            return f"{listed} under {treaty}"
-
-        return f"On {day}, bound to defend {place}: " + "; ".join(
-            said(t, c) for t, c in sorted(by_treaty.items(), key=lambda kv: len(kv[1]))) + "."
+        text = " ".join(defence_headline(self.assessment.kb, self).splitlines())
+        return f"On {self.assessment.attack.date.isoformat()}, {text[:1].lower()}{text[1:]}"
 
     def summary_row(self) -> dict[str, Any]:
         a = self.assessment

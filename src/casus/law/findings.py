@@ -8,7 +8,7 @@ not build ten thousand paragraphs nobody reads.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from casus.law.kernel import FAILS, HOLDS, OUTSIDE, SKIPPED, STATUS_NAMES, UNSURE, DayTables, bound_states
@@ -31,6 +31,7 @@ class Reason:
     cite: str
     detail: str               # one line a journalist could quote
     area: str | None = None   # for the scope condition: the area the clause covers, in words
+    plain: str | None = field(default=None, compare=False)  # the scope detail without the place sentence
 
     def to_dict(self) -> dict[str, Any]:
         out = {"condition": self.condition, "holds": self.holds, "cite": self.cite, "detail": self.detail}
@@ -156,12 +157,12 @@ def build_finding(kb: KnowledgeBase, tables: DayTables, treaty: Treaty, clause: 
     if c != SKIPPED:
         if exc_idx >= 0:
             ex = phase.exceptions[exc_idx]
-            reasons.append(Reason("scope", _holds(c), ex.cite, f"{place_words}: {ex.reason}"))
+            reasons.append(Reason("scope", _holds(c), ex.cite, f"{place_words}: {ex.reason}", plain=ex.reason))
         else:
             side = "inside" if c == HOLDS else "outside"
-            reasons.append(Reason("scope", c == HOLDS, phase.cite,
-                                  f"{place_words}: {side} the area the clause covers ({phase.label}).",
-                                  area=phase.describe.strip()))
+            plain = f"{side} the area the clause covers ({phase.label})."
+            reasons.append(Reason("scope", c == HOLDS, phase.cite, f"{place_words}: {plain}",
+                                  area=phase.describe.strip(), plain=plain))
 
     st = STATUS_NAMES[status]
     bound = bound_states(tables, treaty.id, victim, attacker) if st != "does_not_apply" else ()

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from casus.kb import yamlio
+from casus.kb.words import clause_label, state_name, states_list
 from casus.relations import query as relations_query
 
 if TYPE_CHECKING:
@@ -29,9 +30,11 @@ class Answer:
     answer: str
     shown: tuple[tuple[str, tuple[Any, ...]], ...]
     sources: tuple[str, ...]
+    headlines: tuple[tuple[str, str], ...] = ()   # (scenario, its headline) for each scenario asked
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "question": self.question, "answer": self.answer,
+                "headlines": [{"scenario": name, "headline": h} for name, h in self.headlines],
                 "findings": [{"scenario": name, "findings": [f.to_dict() for f in fs]} for name, fs in self.shown],
                 "sources": list(self.sources)}
 
@@ -41,16 +44,16 @@ def _focus(findings: Any, focus: list[str]) -> tuple[Any, ...]:
     return tuple(by[c] for c in focus if c in by)
 
 
-def _line(label: str, findings: tuple[Any, ...], focus: list[str]) -> str:
+def _line(kb: KnowledgeBase, label: str, findings: tuple[Any, ...], focus: list[str]) -> str:
     parts = []
     by = {f.clause: f for f in findings}
     for c in focus:
         f = by.get(c)
         if f is None:
-            parts.append(f"{c} was not in force")
+            parts.append(f"{clause_label(kb, c)} was not in force")
             continue
-        bound = f" (bound: {', '.join(f.bound)})" if f.status == "applies" and f.bound else ""
-        parts.append(f"{c} {STATUS_WORDS[f.status]}{bound}")
+        bound = f" (bound: {states_list(kb, f.bound)})" if f.status == "applies" and f.bound else ""
+        parts.append(f"{clause_label(kb, c)} {STATUS_WORDS[f.status]}{bound}")
     return f"{label}: " + "; ".join(parts) + "."
 
 
@@ -65,6 +68,7 @@ def _sources(findings: Any) -> list[str]:
 def run_tour(kb: KnowledgeBase, path: Path = TOUR_FILE) -> list[Answer]:
     from casus.law.assess import assess_many
     from casus.law.defends import defends_many
+    from casus.law.headline import assessment_headline, defence_headline
 
     doc = yamlio.plain(yamlio.read(path))
     default_day: dt.date = doc["date"]
@@ -74,6 +78,7 @@ def run_tour(kb: KnowledgeBase, path: Path = TOUR_FILE) -> list[Answer]:
         shown: list[tuple[str, tuple[Any, ...]]] = []
         lines: list[str] = []
         sources: list[str] = []
+        heads: list[tuple[str, str]] = []
         if q["kind"] == "assess":
             scen = [{"date": s.get("date", default_day), "attacker": s["attacker"], "victim": s.get("victim"),
                      "place": s["place"], "target": s.get("target", "territory")} for s in q["scenarios"]]
@@ -81,14 +86,17 @@ def run_tour(kb: KnowledgeBase, path: Path = TOUR_FILE) -> list[Answer]:
                 fs = _focus(a.findings, focus)
                 label = f"{s['label']} ({a.attack.date.isoformat()})"
                 shown.append((label, fs))
-                lines.append(_line(label, fs, focus))
+                lines.append(_line(kb, label, fs, focus))
+                heads.append((label, assessment_headline(kb, a)))
                 sources += _sources(fs)
         elif q["kind"] == "defends":
             for p, d in zip(q["places"], defends_many(kb, q["places"], default_day), strict=True):
                 fs = _focus(d.assessment.findings, focus)
                 label = f"An outside attack on {p} ({default_day.isoformat()})"
                 shown.append((label, fs))
-                lines.append(_line(label, fs, focus) + f" States bound: {', '.join(d.bound) or 'none'}.")
+                bound = states_list(kb, d.bound) or "none"
+                lines.append(_line(kb, label, fs, focus) + f" States bound: {bound}.")
+                heads.append((label, defence_headline(kb, d)))
                 sources += _sources(fs)
         if q.get("relations"):
             for code in q["relations"]:
@@ -96,7 +104,7 @@ def run_tour(kb: KnowledgeBase, path: Path = TOUR_FILE) -> list[Answer]:
         if q["kind"] == "pacific_allies":
             lines.append(_pacific(kb, default_day))
         answers.append(Answer(q["id"], q["question"], "\n".join(lines), tuple(shown),
-                              tuple(dict.fromkeys(sources))))
+                              tuple(dict.fromkeys(sources)), tuple(heads)))
     return answers
 
 
@@ -116,6 +124,6 @@ def _pacific(kb: KnowledgeBase, day: dt.date) -> str:
     from casus.relations.regions import pacific_allies
 
     allies = pacific_allies(kb, day, treaty="nato").allies
-    parts = [f"{a.state} ({', '.join(t.name for t in a.territories)})" for a in allies]
+    parts = [f"{state_name(kb, a.state)} ({', '.join(t.name for t in a.territories)})" for a in allies]
     return (f"On {day.isoformat()}, {len(parts)} NATO allies hold territory in the Pacific area, computed from "
             f"the geography: " + "; ".join(parts) + ".")

@@ -59,8 +59,11 @@ def world(kb: KnowledgeBase) -> World:
             return _MEMO[key]
         got = _load(atlas, key)
         if got is None:
-            got = _build(atlas, key)
-            _save(got)
+            from casus.progress import step
+
+            with step("Building the distance index for reach (first run only)"):
+                got = _build(atlas, key)
+                _save(got)
         _MEMO[key] = got
         return got
 

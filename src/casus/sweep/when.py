@@ -15,7 +15,7 @@ import calendar
 import datetime as dt
 import re
 
-from casus.dates import covered_range, parse_date
+from casus.dates import covered_range, parse_when
 from casus.errors import DateError
 
 _EVERY = re.compile(r"^\s*(\d+)\s*([dwmy])\s*$", re.IGNORECASE)
@@ -56,8 +56,8 @@ def parse_dates(text: str, every: str | None = None) -> tuple[dt.date, ...]:
                         accepted="YYYY-MM-DD..YYYY-MM-DD or YYYY-MM-DD,YYYY-MM-DD")
     if ".." in raw:
         a, _, b = raw.partition("..")
-        first = parse_date(a.strip(), field="--dates (start)")
-        last = parse_date(b.strip(), field="--dates (end)")
+        first = parse_when(a.strip(), field="--dates (start)")
+        last = parse_when(b.strip(), field="--dates (end)")
         if last < first:
             raise DateError(f"--dates: the range {first}..{last} ends before it starts", field="--dates",
                             accepted=f"a range within {covered_range()}")
@@ -79,7 +79,7 @@ def parse_dates(text: str, every: str | None = None) -> tuple[dt.date, ...]:
     if every is not None:
         raise DateError("--every goes with a range A..B, not with a list of dates", field="--every",
                         accepted="--dates A..B --every 1y")
-    days = {parse_date(part.strip(), field="--dates") for part in raw.split(",") if part.strip()}
+    days = {parse_when(part.strip(), field="--dates") for part in raw.split(",") if part.strip()}
     if not days:
         raise DateError("--dates: no date given", field="--dates", accepted="YYYY-MM-DD,YYYY-MM-DD")
     return tuple(sorted(days))

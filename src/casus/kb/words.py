@@ -1,0 +1,89 @@
+"""Names as a sentence needs them: states, treaties and clauses in words, lists joined in English.
+
+The headlines of ``casus assess``, ``defends`` and ``where`` (and the HTTP API and the web map,
+which reuse them) speak of "the Philippines" and "NATO Article 5", never of PHL and nato/art5;
+codes stay in JSON and in --verbose. Only the knowledge base's own names are used here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from casus.kb.base import KnowledgeBase
+
+#: names read with "the" in running English (the Philippines, the United States)
+_THE_START = ("United ", "Republic of ", "Democratic Republic", "Federated ", "Central African", "Dominican Republic",
+              "Czech Republic", "Holy See", "Soviet Union", "German Democratic", "Federal Republic", "Union of ")
+_THE_WORDS = frozenset({"Philippines", "Netherlands", "Bahamas", "Gambia", "Comoros", "Maldives", "Seychelles",
+                        "Marshall Islands", "Solomon Islands", "Cook Islands", "Faroe Islands", "Falkland Islands",
+                        "Cayman Islands", "Virgin Islands", "Vatican", "Sudan", "Congo"})
+_PAREN = re.compile(r"\s*\([^)]*\)\s*$")
+
+
+def with_article(name: str) -> str:
+    """'the Philippines', 'the United States', 'the Ryukyu Islands (Okinawa Prefecture)', 'Japan'."""
+    head = _PAREN.sub("", name)
+    if name.startswith(_THE_START) or head in _THE_WORDS or head.endswith((" Islands", " Isles")):
+        return "the " + name
+    return name
+
+
+def a_or_an(word: str) -> str:
+    """'an island', 'a rock' (by the first letter: enough for the words casus uses)."""
+    return ("an " if word[:1].lower() in "aeiou" else "a ") + word
+
+
+def state_name(kb: KnowledgeBase, code: str | None, *, article: bool = True) -> str:
+    """A state's name from the knowledge base (with 'the' where English needs it); a non-state
+    attacker by its label; an unknown code as given."""
+    if not code:
+        return "no state"
+    if code.startswith("nsa:"):
+        return code[4:]
+    st = kb.states.get(code)
+    if st is None:
+        return code
+    return with_article(st.name) if article else st.name
+
+
+def capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def join(items: Sequence[str], word: str = "and") -> str:
+    """'A', 'A and B', 'A, B and C'."""
+    items = list(items)
+    if not items:
+        return ""
+    if len(items) == 1:
+        return items[0]
+    return f"{', '.join(items[:-1])} {word} {items[-1]}"
+
+
+def treaty_short(kb: KnowledgeBase, treaty_id: str) -> str:
+    """The treaty's short name without a trailing parenthesis: 'Rio Treaty', 'SEATO', 'NATO'."""
+    t = kb.treaties.get(treaty_id)
+    if t is None:
+        return treaty_id
+    return _PAREN.sub("", t.short_name or t.name) or t.name
+
+
+def clause_label(kb: KnowledgeBase, clause_id: str, *, short: bool = False) -> str:
+    """'NATO Article 5' (or 'NATO Art. 5' with ``short``) from the clause's treaty and article label."""
+    try:
+        treaty, clause = kb.clause(clause_id)
+    except Exception:  # an id outside this knowledge base: show it as given
+        return clause_id
+    word = "Art." if short else "Article"
+    return f"{treaty_short(kb, treaty.id)} {word} {clause.article}"
+
+
+def states_list(kb: KnowledgeBase, codes: Iterable[str], *, most: int = 4, group: str | None = None) -> str:
+    """Up to ``most`` states by name ('Australia and New Zealand'); more as a count ('28 NATO parties')."""
+    codes = list(codes)
+    if len(codes) <= most:
+        return join([state_name(kb, c) for c in codes])
+    return f"{len(codes)} {group + ' ' if group else ''}{'parties' if group else 'states'}"
