@@ -234,9 +234,16 @@ class Atlas:
 # --------------------------------------------------------------------------- compiling
 
 
+def sea_generating(territory: Any) -> bool:
+    """Whether a territory's land has a 12-nautical-mile territorial sea: all do, except gazetteer features
+    of a kind that has none (low-tide elevations, artificial islands)."""
+    feature = getattr(territory, "feature", None)
+    return True if feature is None else bool(feature.territorial_sea)
+
+
 def geometry_digest(kb: KnowledgeBase) -> str:
     """A digest of exactly what the compiled geometry depends on."""
-    terr = {tid: {"ne": list(t.ne_codes), "parent": t.parent, "label": t.label,
+    terr = {tid: {"ne": list(t.ne_codes), "parent": t.parent, "label": t.label, "sea": sea_generating(t),
                   "select": [s.model_dump(mode="json", exclude_none=True) for s in t.selections]}
             for tid, t in sorted(kb.territories.items())}
     regs = {rid: {"kind": r.kind, "polygons": r.polygons, "union": r.union, "minus": r.minus}
@@ -319,6 +326,11 @@ def build(kb: KnowledgeBase, key: str) -> tuple[dict[str, np.ndarray], dict[str,
 
     # coastline segments, and which cells each may be within 12 nm of (a cell wholly on land needs none)
     seg, seg_piece = grid.segments(pieces)
+    # a low-tide elevation or an artificial island has no territorial sea of its own (UNCLOS Arts. 13, 60(8))
+    no_sea = np.array([not sea_generating(kb.territories[lands.ids[i]]) for i in piece_terr], bool)
+    if no_sea.any():
+        keep = ~no_sea[seg_piece]
+        seg, seg_piece = seg[keep], seg_piece[keep]
     cell_segs_ptr, cell_segs = grid.segment_cells(seg, skip=cell_full >= 0)
 
     # regions

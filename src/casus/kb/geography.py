@@ -25,6 +25,7 @@ from collections.abc import Callable
 from typing import Any, Literal
 
 from pydantic import Field, field_validator, model_validator
+from pydantic.json_schema import SkipJsonSchema
 
 from casus.kb.models import Model, Slug, Source, Sources, StateCode
 
@@ -143,6 +144,8 @@ class Territory(Model):
     claims: tuple[Claim, ...] = ()
     note: str | None = None
     sources: tuple[Source, ...] = ()
+    #: the gazetteer entry (casus.kb.features.Feature) when this territory is a feature from features.yaml
+    feature: SkipJsonSchema[Any] = Field(default=None, exclude=True)
 
     @field_validator("select", mode="before")
     @classmethod
@@ -151,6 +154,8 @@ class Territory(Model):
 
     @model_validator(mode="after")
     def _shape(self) -> Territory:
+        if self.feature is not None:
+            raise ValueError("'feature' is not written in territories.yaml: features go in features.yaml")
         if (self.ne is None) == (self.parent is None):
             raise ValueError("a territory is either a Natural Earth feature (ne) or a part of a parent (parent)")
         if self.parent is not None and self.select is None:

@@ -25,6 +25,7 @@ Report = Callable[[Located, str, "list[str | int] | None"], None]
 
 SECTION_CHECKS = (
     "casus.kb.geography:check",
+    "casus.kb.features:check",
     "casus.kb.missiles:check",
     "casus.kb.relations:check",
 )
@@ -153,7 +154,7 @@ def scope_problems(raw: RawBase, expr: Any) -> list[str]:
             out.append(f"unknown region {val!r}" + (f"; did you mean {', '.join(hints)}?" if hints else ""))
     elif key == "territory":
         names = val if isinstance(val, list) else [val]
-        territories = raw.sections.get("territories", {})
+        territories = {**raw.sections.get("features", {}), **raw.sections.get("territories", {})}
         for n in names:
             if n not in territories:
                 hints = close_matches(str(n), territories)
