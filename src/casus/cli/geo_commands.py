@@ -72,6 +72,12 @@ def render(kb: Any, w: Any) -> None:
     table.add_row("Setting", setting)
     if w.territory:
         table.add_row("Territory", f"{w.territory_name} [dim]({w.territory})[/]")
+        if w.feature:
+            f = w.feature
+            sea = "12-nm territorial sea" if f["territorial_sea"] else "no territorial sea of its own"
+            built = f"; built up by {f['built_up']['by']} from {f['built_up']['from']}" if f["built_up"] else ""
+            table.add_row("Feature", f"{f['name']}: {f['kind'].replace('_', ' ')} ({sea}){built}, held by "
+                                     f"{state(w.administrator)}")
         if len(w.parts) > 1:
             table.add_row("Part of", " > ".join(w.parts[1:]))
         table.add_row("Sovereign", state(w.sovereign))
@@ -82,6 +88,9 @@ def render(kb: Any, w: Any) -> None:
     else:
         table.add_row("Territory", "[dim]none (high seas)[/]")
     table.add_row("Regions", ", ".join(w.regions) or "[dim]none[/]")
+    around = [r for r in w.territory_regions if r not in w.regions]
+    if around:  # sea areas the island lies in, though its land is not water ("islands in the North Atlantic")
+        table.add_row("Territory in", ", ".join(around))
     if w.seas:
         table.add_row("Seas", ", ".join(w.seas))
     for i, note in enumerate(w.notes):

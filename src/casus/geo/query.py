@@ -64,6 +64,9 @@ class Whereabouts:
     distance_km: float | None       # 0 on land; geodesic km to the land in the territorial sea; None beyond
     seas: tuple[str, ...]           # sea and ocean regions holding the point, when it is not on land
     place: dict[str, Any] | None = None
+    #: regions whose outline holds the territory (at its label point): what the scope predicate territory_in
+    #: reads, so an island on land still "lies in" the sea area around it ("islands in the North Atlantic area")
+    territory_regions: tuple[str, ...] = ()
     feature: dict[str, Any] | None = None  # the gazetteer feature (island, rock, reef) the point is on or near
     notes: tuple[str, ...] = ()
     sources: tuple[dict[str, Any], ...] = field(default=(), repr=False)
@@ -75,7 +78,8 @@ class Whereabouts:
             "country": self.country, "sovereign": self.sovereign, "administrator": self.administrator,
             "status": self.status, "claimants": list(self.claimants), "regions": list(self.regions),
             "setting": self.setting, "distance_km": self.distance_km, "seas": list(self.seas),
-            "place": self.place, "feature": self.feature, "notes": list(self.notes),
+            "place": self.place, "territory_regions": list(self.territory_regions), "feature": self.feature,
+            "notes": list(self.notes),
             "sources": [dict(s) for s in self.sources],
         }
 
@@ -156,6 +160,7 @@ def _assemble(kb: KnowledgeBase, query: str, lat: float, lon: float, day: dt.dat
                        administrator=adm, status=status, claimants=claimants, regions=regions, setting=setting,
                        distance_km=None if distance_km is None else round(float(distance_km), 3), seas=seas,
                        place=place.to_dict() if place is not None else None, feature=feature, notes=tuple(notes),
+                       territory_regions=tuple(sorted(atlas.territory_regions(tid))) if tid is not None else (),
                        sources=tuple(sources))
 
 
@@ -216,7 +221,8 @@ def place(kb: KnowledgeBase, name: str, on: dt.date | str | None = None) -> Wher
     if found.kind == "territory":
         assert found.territory is not None
         lat, lon = atlas.representative_point(found.territory)
-        regions = tuple(sorted(atlas.territory_regions(found.territory)))
+        maritime = dict(zip(atlas.region_ids, atlas.region_maritime, strict=True))
+        regions = tuple(sorted(r for r in atlas.territory_regions(found.territory) if not maritime[r]))
         return _assemble(kb, str(name), lat, lon, day, found.territory, regions, "land", 0.0, found)
     assert found.lat is not None and found.lon is not None
     tid, regions, setting, d = _locate_one(kb, found.lat, found.lon)

@@ -134,6 +134,9 @@ def check(raw: Any, report: Report) -> None:
                 why = _lifetime_problem(states[code].item, c.start, c.end)
                 if why:
                     report(where, f"feature {fid}: control[{i}] {role} {code} {why}", ["control", i, role])
+            if c.by_force is not None and c.by_force not in states:
+                report(where, f"feature {fid}: control[{i}] by_force {c.by_force!r} is not in states.yaml",
+                       ["control", i, "by_force"])
         for i, cl in enumerate(f.claims):
             if cl.state not in states:
                 report(where, f"feature {fid}: claimant {cl.state!r} is not in states.yaml", ["claims", i, "state"])

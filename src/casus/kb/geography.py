@@ -53,11 +53,17 @@ class Control(Model):
     sovereign: StateCode | None = Field(description="de jure sovereign; null for terra nullius or undetermined")
     administrator: StateCode | None = Field(default=None, description="who administers it; defaults to the sovereign")
     status: Literal["sovereign", "administered", "occupied", "disputed", "trust", "leased"] = "sovereign"
+    by_force: StateCode | None = Field(default=None, description=(
+        "the state whose armed attack brought this control about (Argentina on the Falklands, 1982-04-02): "
+        "on the period's first day, an attack by that state is judged on the control before it (status quo "
+        "ante), never on what it seized"))
     note: str | None = None
     sources: Sources
 
     @model_validator(mode="after")
     def _dates(self) -> Control:
+        if self.by_force is not None and self.start is None:
+            raise ValueError("by_force needs 'from': the day the attack brought this control about")
         _interval(self.start, self.end, "a control period")
         return self
 
@@ -192,6 +198,10 @@ class Region(Model):
     id: Slug
     name: str
     kind: Literal["continent", "ocean", "sea", "treaty-area", "area"]
+    maritime: bool = Field(default=False, description=(
+        "true for a sea or ocean area: it is water, so a point on land inside its outline is not in it "
+        "(territorial seas, straits and the air above the water are); a territory lying in the area is "
+        "named with the scope predicate territory_in"))
     polygons: tuple[tuple[LonLat, ...], ...] = ()
     union: tuple[Slug, ...] = ()
     minus: tuple[Slug, ...] = ()
@@ -304,6 +314,9 @@ def _check_territories(territories: dict[str, Any], states: dict[str, Any], repo
                 why = _lifetime_problem(states[code].item, c.start, c.end)
                 if why:
                     report(where, f"territory {tid}: control[{i}] {role} {code} {why}", ["control", i, role])
+            if c.by_force is not None and c.by_force not in states:
+                report(where, f"territory {tid}: control[{i}] by_force {c.by_force!r} is not in states.yaml",
+                       ["control", i, "by_force"])
         for i, cl in enumerate(t.claims):
             if cl.state not in states:
                 report(where, f"territory {tid}: claimant {cl.state!r} is not in states.yaml", ["claims", i, "state"])

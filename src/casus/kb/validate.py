@@ -30,7 +30,7 @@ SECTION_CHECKS = (
     "casus.kb.relations:check",
 )
 
-PREDICATES = {"anywhere", "region", "territory", "sovereign", "administrator", "all", "any", "not"}
+PREDICATES = {"anywhere", "region", "territory_in", "territory", "sovereign", "administrator", "all", "any", "not"}
 
 
 def check(raw: RawBase, problems: list[Problem], today: dt.date | None = None) -> None:
@@ -147,7 +147,7 @@ def scope_problems(raw: RawBase, expr: Any) -> list[str]:
         out += scope_problems(raw, val)
     elif key == "anywhere" and val is not True:
         out.append("'anywhere' takes true")
-    elif key == "region":
+    elif key in ("region", "territory_in"):
         regions = raw.sections.get("regions", {})
         if val not in regions:
             hints = close_matches(str(val), regions)
