@@ -86,7 +86,8 @@ def test_names_do_not_collide_with_territory_names():
 
 MUST_HAVE = [
     # Spratlys: China
-    "fiery-cross-reef", "subi-reef", "mischief-reef", "cuarteron-reef", "johnson-south-reef", "gaven-reef", "hughes-reef",
+    "fiery-cross-reef", "subi-reef", "mischief-reef", "cuarteron-reef", "johnson-south-reef", "gaven-reef",
+    "hughes-reef",
     # Spratlys: Vietnam
     "spratly-island", "southwest-cay", "sin-cowe-island", "namyit-island", "sand-cay", "pearson-reef", "central-reef",
     "ladd-reef", "barque-canada-reef", "amboyna-cay", "grierson-reef", "lansdowne-reef", "collins-reef", "west-reef",
