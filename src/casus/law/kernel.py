@@ -170,7 +170,7 @@ def _day_tables_cached(kb: KnowledgeBase, day: dt.date) -> DayTables:
 def _forced_days(kb: KnowledgeBase) -> frozenset[dt.date]:
     """The days on which some control period brought about by force begins."""
     return frozenset(c.start for t in kb.territories.values() for c in getattr(t, "control", ())
-                     if getattr(c, "by_force", None) is not None and c.start is not None)
+                     if c.seized_by is not None and c.start is not None)
 
 
 @dataclass(frozen=True)
