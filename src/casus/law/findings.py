@@ -212,8 +212,8 @@ def control_words(kb: KnowledgeBase, tables: DayTables, territory: str, index: i
     sov = str(tables.sovereign[index]) or None
     adm = str(tables.administrator[index]) or None
     z = tables.seized.get(index)
-    held = f"under the sovereignty of {_name(kb, sov)}" + (f", administered by {_name(kb, adm)}"
-                                                              if adm and adm != sov else "")
+    held = (f"under the sovereignty of {_name(kb, sov)}" if sov else "with no sovereign recognised here") + (
+        f", administered by {_name(kb, adm)}" if adm and adm != sov else "")
     out: dict[str, Any] = {"territory": territory, "sovereign": sov, "administrator": adm,
                            "as_of": day.isoformat(), "rule": "in_force", "reason": ""}
     if z is not None and tables.ante_for == z.by_force:
