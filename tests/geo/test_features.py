@@ -41,6 +41,14 @@ features:
     control:
       - {sovereign: null, administrator: CHN, status: disputed, sources: [*t]}
     sources: [*t]
+  - id: taken-islet
+    name: Taken Islet
+    kind: island
+    at: {lat: 23.0, lon: 136.0}
+    control:
+      - {to: 2000-01-01, sovereign: JPN, sources: [*t]}
+      - {from: 2000-01-01, sovereign: JPN, administrator: CHN, status: occupied, sources: [*t]}
+    sources: [*t]
   - id: okinawa-islet
     name: Okinawa Islet
     within: okinawa
@@ -64,7 +72,7 @@ def small(tmp_path_factory):
 
 
 def test_features_are_loaded_as_territories(small):
-    assert set(small.features) == {"far-rock", "far-reef", "okinawa-islet"}
+    assert set(small.features) == {"far-rock", "far-reef", "taken-islet", "okinawa-islet"}
     t = small.territories["okinawa-islet"]
     assert t.parent == "okinawa" and t.feature is small.features["okinawa-islet"]
     assert small.territories["far-rock"].parent is None
@@ -110,6 +118,16 @@ def test_status_quo_ante_applies_to_a_feature_seized_by_force(small):
                           "place": {"lat": 24.0, "lon": 135.0}, "target": "territory"})
     assert first.control["rule"] == "status_quo_ante" and first.control["sovereign"] == "JPN"
     assert small.where(24.0, 135.0, on="1970-01-01").administrator == "CHN"
+
+
+def test_an_occupation_counts_as_taken_by_force_without_by_force(small):
+    """A period with status occupied defaults to having been seized by its administrator."""
+    first = small.assess({"date": "2000-01-01", "attacker": "CHN", "victim": "JPN",
+                          "place": {"lat": 23.0, "lon": 136.0}, "target": "territory"})
+    assert first.control["rule"] == "status_quo_ante" and first.control["administrator"] == "JPN"
+    later = small.assess({"date": "2000-01-02", "attacker": "CHN", "victim": "JPN",
+                          "place": {"lat": 23.0, "lon": 136.0}, "target": "territory"})
+    assert later.control["rule"] == "in_force" and later.control["administrator"] == "CHN"
 
 
 # --------------------------------------------------------------------------- casus check

@@ -18,6 +18,8 @@ CASES = [
     ("Kuwait 1990", "IRQ", "KWT", (29.37, 47.98), "1990-08-02", ("KWT", "KWT"), "IRQ"),
     ("Kyrenia 1974", "TUR", "CYP", (35.33, 33.32), "1974-07-20", ("CYP", "CYP"), "TUR"),
     ("Famagusta 1974", "TUR", "CYP", (35.12, 33.94), "1974-08-16", ("CYP", "CYP"), "TUR"),
+    # a gazetteer feature: the occupation period names no by_force, so its administrator is taken as the seizer
+    ("Snake Island 2022", "RUS", "UKR", (45.255, 30.204), "2022-02-24", ("UKR", "UKR"), "RUS"),
 ]
 
 

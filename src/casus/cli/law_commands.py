@@ -130,6 +130,8 @@ def register(app: typer.Typer) -> None:
                 title = (f"{a.id + ': ' if a.id else ''}{a.act.replace('_', ' ')} by {a.attacker} on {r.victim} "
                          f"({a.target}) at {where}, {a.date.isoformat()}")
                 render_findings(kb, r.findings, title)
+                if r.control is not None and r.control["rule"] == "status_quo_ante":
+                    console().print(f"[bold]Control used:[/] {r.control['reason']}")
                 _political(r.findings)
                 if cascade and r.applies:
                     _print_cascade(r.cascade)

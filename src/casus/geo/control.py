@@ -157,15 +157,16 @@ class Seizure:
 
 def seized_on(kb: KnowledgeBase, atlas: Atlas, on: dt.date) -> dict[int, Seizure]:
     """Atlas index -> :class:`Seizure`, for every territory whose control period in force on ``on`` starts that
-    day and was brought about by force (``by_force``). Empty on almost every day."""
+    day and was brought about by force (``Control.seized_by``: ``by_force``, or an occupation's administrator).
+    Empty on almost every day."""
     out: dict[int, Seizure] = {}
     before = on - dt.timedelta(days=1)
     for i, tid in enumerate(atlas.territory_ids):
         ids = chain(kb.territories, tid)
         by, c = _period(kb.territories, ids, on)
-        if c is None or c.by_force is None or c.start != on:
+        if c is None or c.seized_by is None or c.start != on:
             continue
         _, prev = _period(kb.territories, ids, before)
-        out[i] = Seizure(tid, on, c.by_force, by, prev.sovereign if prev else None, prev.holder if prev else None,
+        out[i] = Seizure(tid, on, c.seized_by, by, prev.sovereign if prev else None, prev.holder if prev else None,
                          prev.status if prev else UNKNOWN, c.sovereign, c.holder)
     return out

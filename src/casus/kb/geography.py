@@ -56,7 +56,7 @@ class Control(Model):
     by_force: StateCode | None = Field(default=None, description=(
         "the state whose armed attack brought this control about (Argentina on the Falklands, 1982-04-02): "
         "on the period's first day, an attack by that state is judged on the control before it (status quo "
-        "ante), never on what it seized"))
+        "ante), never on what it seized. An occupation (status occupied) defaults to its administrator"))
     note: str | None = None
     sources: Sources
 
@@ -74,6 +74,16 @@ class Control(Model):
     def holder(self) -> str | None:
         """The administrator, or the sovereign where no administrator is named."""
         return self.administrator or self.sovereign
+
+    @property
+    def seized_by(self) -> str | None:
+        """The state whose armed attack brought this control about: ``by_force`` where the data names it, else
+        the administrator of an occupation (an occupation is taken by force), else None."""
+        if self.by_force is not None:
+            return self.by_force
+        if self.status == "occupied" and self.start is not None and self.administrator not in (None, self.sovereign):
+            return self.administrator
+        return None
 
 
 class Claim(Model):
@@ -344,7 +354,7 @@ def _check_territories(territories: dict[str, Any], states: dict[str, Any], repo
             cur = territories[cur].item.parent
     # Natural Earth: codes exist, bbox selections select something
     try:
-        from casus.geo.ne import ne_index
+        from casus.kb.naturalearth import ne_index
 
         index = ne_index()
     except Exception as exc:  # the NE file is a dependency; a broken install is one problem, not a crash

@@ -212,21 +212,22 @@ def control_words(kb: KnowledgeBase, tables: DayTables, territory: str, index: i
     sov = str(tables.sovereign[index]) or None
     adm = str(tables.administrator[index]) or None
     z = tables.seized.get(index)
-    held = f"{_name(kb, sov)}" + (f", administered by {_name(kb, adm)}" if adm and adm != sov else "")
+    held = (f"under the sovereignty of {_name(kb, sov)}" if sov else "with no sovereign recognised here") + (
+        f", administered by {_name(kb, adm)}" if adm and adm != sov else "")
     out: dict[str, Any] = {"territory": territory, "sovereign": sov, "administrator": adm,
                            "as_of": day.isoformat(), "rule": "in_force", "reason": ""}
     if z is not None and tables.ante_for == z.by_force:
         after = _name(kb, z.after_administrator or z.after_sovereign)
         out.update(rule="status_quo_ante", seized_by=z.by_force, status=z.status, reason=(
-            f"Judged on control at the start of {day.isoformat()}, before the attack: sovereign {held}. "
+            f"Judged on control at the start of {day.isoformat()}, before the attack: {held}. "
             f"The change dated {day.isoformat()} (to {after}) was brought about by {_name(kb, z.by_force)}'s own "
             "armed attack, so it is not the status quo against which that attack is judged."))
     elif z is not None:
         out["reason"] = (
-            f"Judged on control in force on {day.isoformat()}: sovereign {held}. That control was seized by "
+            f"Judged on control in force on {day.isoformat()}: {held}. That control was seized by "
             f"{_name(kb, z.by_force)} that day; this attack is by {_name(kb, attacker)}, so the seizure is "
             "taken as the status quo.")
     else:
-        out["reason"] = (f"Judged on control in force on {day.isoformat()}: sovereign {held}; no change of "
+        out["reason"] = (f"Judged on control in force on {day.isoformat()}: {held}; no change of "
                          "control that day was brought about by this attacker's force.")
     return out
