@@ -26,7 +26,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--flagged", action="store_true", help="print only the flagged rows")
     args = ap.parse_args()
-    kb = casus.load()
+    kb = casus.open()
     rows = []
     for tid, t in sorted(kb.territories.items()):
         if t.feature is not None:

@@ -68,7 +68,7 @@ def _kb_dir(tmp_path, features: str = FEATURES):
 
 @pytest.fixture(scope="module")
 def small(tmp_path_factory):
-    return casus.load(_kb_dir(tmp_path_factory.mktemp("features")))
+    return casus.open(_kb_dir(tmp_path_factory.mktemp("features")))
 
 
 def test_features_are_loaded_as_territories(small):

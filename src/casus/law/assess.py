@@ -82,7 +82,7 @@ class Assessment(Displayable):
         tid = self.where.to_dict().get("territory")
         if tid is None:
             return None
-        return control_words(self.kb, self.tables, tid, self.kb.atlas.index(tid), self.attack.attacker,
+        return control_words(self.kb, self.tables, tid, atlas_of(self.kb).index(tid), self.attack.attacker,
                              self.attack.date)
 
     def status(self, clause_id: str) -> str | None:

@@ -163,7 +163,7 @@ def _day_tables_cached(kb: KnowledgeBase, day: dt.date) -> DayTables:
     if day in _forced_days(kb):
         from casus.geo.control import seized_on
 
-        seized = seized_on(kb, kb.atlas, day)
+        seized = seized_on(kb, atlas_of(kb), day)
     return DayTables(day, treaties, sov, adm, seized)
 
 
