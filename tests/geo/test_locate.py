@@ -101,7 +101,8 @@ def test_territorial_sea_distances_are_geodesic(atlas):
 
 def test_twelve_nautical_miles_both_sides(atlas):
     # Clipperton Island, a lone atoll: walk east from its easternmost point
-    g = atlas.geometry("clp")
+    # its land with every part of it (the gazetteer's disc for the atoll reaches a little further out)
+    g = shapely.union_all([atlas.geometry(t) for t in atlas.territory_ids if "clp" in atlas.chain(t)])
     xy = shapely.get_coordinates(g)
     east = xy[np.argmax(xy[:, 0])]
     out = {}
@@ -110,7 +111,8 @@ def test_twelve_nautical_miles_both_sides(atlas):
         out[d] = (lat, lon, brute_distance_km(g, lat, lon))
     hits = atlas.locate([out[21.5][0], out[22.9][0]], [out[21.5][1], out[22.9][1]])
     assert out[21.5][2] < TERRITORIAL_SEA_KM < out[22.9][2]
-    assert hits.setting[0] == TERRITORIAL_SEA and atlas.territory_ids[hits.territory[0]] == "clp"
+    # the sea is Clipperton's (the gazetteer may name the atoll itself, a part of clp)
+    assert hits.setting[0] == TERRITORIAL_SEA and "clp" in atlas.chain(atlas.territory_ids[hits.territory[0]])
     assert hits.distance_km[0] == pytest.approx(out[21.5][2], abs=0.02)
     assert hits.setting[1] == HIGH_SEAS and hits.territory[1] == -1 and np.isnan(hits.distance_km[1])
 

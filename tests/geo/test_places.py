@@ -22,8 +22,9 @@ PLACES = [
     ("Longyearbyen", 78.22334, 15.64689, "svalbard", "nor", "NOR", "NOR"),
     ("Nuuk", 64.18347, -51.72157, "grl", "grl", "DNK", "DNK"),
     ("Naha", 26.213, 127.67851, "okinawa", "jpn", "JPN", "JPN"),
-    # Uotsuri-jima, 25°44'N 123°28'E; Natural Earth draws it about 4 km north-east of that
-    ("Uotsuri-jima", 25.744, 123.474, "senkaku-islands", "jpn", "JPN", "JPN"),
+    # Uotsuri-jima, 25°44'N 123°28'E; Natural Earth draws it about 4 km north-east of that, the gazetteer
+    # (features.yaml) gives it as a feature of its own
+    ("Uotsuri-jima", 25.744, 123.474, "uotsuri-jima", "jpn", "JPN", "JPN"),
     ("Jeju City", 33.50972, 126.52194, "jeju", "kor", "KOR", "KOR"),
     ("Simferopol", 44.95719, 34.11079, "crimea", "ukr", "UKR", "RUS"),
 ]
@@ -43,16 +44,22 @@ def regions(kb, lat, lon):
     return set(kb.where(lat, lon, on="2020-01-01").regions)
 
 
+def territory_regions(kb, lat, lon):
+    """The regions the territory at (lat, lon) lies in: a city on land is in no sea area, its island is."""
+    return set(kb.where(lat, lon, on="2020-01-01").territory_regions)
+
+
 def test_honolulu_is_pacific_not_north_america(kb):
     # North Atlantic Treaty Art. 6 reads "North America" as the continent; Hawaii lies in the Pacific
     r = regions(kb, 21.30694, -157.85833)
-    assert "pacific-area" in r
+    assert "pacific-area" in territory_regions(kb, 21.30694, -157.85833)
+    assert "pacific-area" not in r  # the Pacific area is water; Honolulu is on land
     assert "north-america" not in r
 
 
 def test_guam_papeete_adamstown_are_pacific(kb):
     for lat, lon in [(13.47567, 144.74886), (-17.5347, -149.56843), (-25.06597, -130.10147)]:
-        assert "pacific-area" in regions(kb, lat, lon)
+        assert "pacific-area" in territory_regions(kb, lat, lon)
 
 
 def test_san_juan_is_not_continental_north_america(kb):
@@ -63,7 +70,7 @@ def test_san_juan_is_not_continental_north_america(kb):
 @pytest.mark.parametrize(("lat", "lon"), [(28.10178, -15.41573), (37.73952, -25.66874)],
                          ids=["Las Palmas", "Ponta Delgada"])
 def test_canaries_and_azores_are_north_atlantic(kb, lat, lon):
-    assert "north-atlantic-north-of-tropic" in regions(kb, lat, lon)
+    assert "north-atlantic-north-of-tropic" in territory_regions(kb, lat, lon)
 
 
 def test_ceuta_is_africa_not_europe(kb):
@@ -178,9 +185,12 @@ CHANGES = [
     # Scarborough Shoal: Chinese control since the 2012 standoff ended (15 June 2012)
     ("Scarborough before", (15.152, 117.754), "2012-06-14", None, None),
     ("Scarborough after", (15.152, 117.754), "2012-06-15", None, "CHN"),
-    # Paracels: all held by the PRC after 19-20 January 1974 (Woody Island)
-    ("Woody Island 1973", (16.834, 112.336), "1973-01-01", None, None),
+    # Paracels: the PRC has held the Amphitrite group (Woody Island) since 1956 and took South Vietnam's Crescent
+    # group (Pattle Island) in the battle of 19-20 January 1974
+    ("Woody Island 1973", (16.834, 112.336), "1973-01-01", None, "CHN"),
     ("Woody Island 1975", (16.834, 112.336), "1975-01-01", None, "CHN"),
+    ("Pattle Island 1974-01-19", (16.533, 111.606), "1974-01-19", None, "RVN"),
+    ("Pattle Island 1974-01-20", (16.533, 111.606), "1974-01-20", None, "CHN"),
 ]
 
 
@@ -202,7 +212,7 @@ def test_okinawa_sits_in_the_ryukyus_in_japan(kb):
 def test_senkaku_claims_appear_on_their_dates(kb, day, claimants):
     # ROC statement of 11 June 1971, PRC statement of 30 December 1971
     w = kb.where(25.744, 123.474, on=day)
-    assert w.territory == "senkaku-islands"
+    assert w.territory == "uotsuri-jima" and "senkaku-islands" in w.parts
     assert w.claimants == claimants
     assert w.administrator == "USA"
 
@@ -216,13 +226,13 @@ def test_senkakus_after_reversion_are_japanese_administered_and_disputed(kb):
 @pytest.mark.parametrize(("lat", "lon", "territory", "sovereign", "administrator", "claimant"), [
     (37.2417, 131.8667, "dokdo", "KOR", "KOR", "JPN"),              # Dokdo / Takeshima
     (45.227, 147.88, "southern-kuril-islands", "RUS", "RUS", "JPN"),
-    (9.733, 115.867, "second-thomas-shoal", None, "PHL", "CHN"),     # BRP Sierra Madre since 1999
-    (15.152, 117.754, "scarborough-shoal", None, "CHN", "PHL"),
-    (16.834, 112.336, "paracel-islands", None, "CHN", "VNM"),
+    (9.733, 115.867, "brp-sierra-madre", None, "PHL", "CHN"),       # Second Thomas Shoal, since 1999
+    (15.152, 117.754, "scarborough-shoal-rocks", None, "CHN", "PHL"),
+    (16.834, 112.336, "woody-island", None, "CHN", "VNM"),
     (-51.69382, -57.85701, "flk", "GBR", "GBR", "ARG"),
     (36.135, -5.35, "gib", "GBR", "GBR", "ESP"),  # GeoNames' point for the city falls 400 m into Spain at 1:10m
     (35.29369, -2.93833, "melilla", "ESP", "ESP", "MAR"),
-    (-7.31, 72.42, "diego-garcia", "GBR", "GBR", "MUS"),
+    (-7.31, 72.42, "diego-garcia-base", "GBR", "GBR", "MUS"),
     (25.04776, 121.53185, "twn", "TWN", "TWN", "CHN"),
 ])
 def test_claims(kb, lat, lon, territory, sovereign, administrator, claimant):

@@ -17,8 +17,8 @@ from casus.geo.query import Whereabouts
 from casus.jsonio import dumps
 
 KEYS = ["query", "lat", "lon", "on", "territory", "territory_name", "parts", "country", "sovereign",
-        "administrator", "status", "claimants", "regions", "setting", "distance_km", "seas", "place", "notes",
-        "sources"]
+        "administrator", "status", "claimants", "regions", "setting", "distance_km", "seas", "place",
+        "territory_regions", "feature", "notes", "sources"]
 
 
 def test_whereabouts_is_frozen_and_serialises_in_a_fixed_order(kb):

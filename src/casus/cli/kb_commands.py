@@ -47,8 +47,8 @@ def register(app: typer.Typer) -> None:
             kb = casus.kb.load(data, overlay or [])
             n_clauses = sum(len(t.clauses) for t in kb.treaties.values())
             console().print(f"[green]ok[/green]: {len(kb.treaties)} treaties, {n_clauses} clauses, "
-                            f"{len(kb.states)} states, {len(kb.territories)} territories, "
-                            f"{len(kb.regions)} regions ({len(kb.files)} files)")
+                            f"{len(kb.states)} states, {len(kb.territories) - len(kb.features)} territories, "
+                            f"{len(kb.features)} features, {len(kb.regions)} regions ({len(kb.files)} files)")
         raise typer.Exit(1 if found else 0)
 
     @app.command()

@@ -333,6 +333,8 @@ def _show_assessments(kb: Any, ok: list[Any], *, cascade: bool, verbose: bool, s
         render_findings(kb, r.findings, place=place, attacker=a.attacker, victim=r.victim, verbose=verbose,
                         sources=sources, place_sentence=place_words(kb, r.place_dict, a.target)
                         if r.place_dict else None)
+        if r.control is not None and r.control["rule"] == "status_quo_ante":
+            c.print(f"[bold]Control used:[/] {r.control['reason']}")
         if cascade and r.applies:
             _print_cascade(kb, r.cascade, verbose)
     if ok:

@@ -30,7 +30,7 @@ from casus.geo import cache, grid
 if TYPE_CHECKING:
     from casus.kb.base import KnowledgeBase
 
-FORMAT = 1
+FORMAT = 2
 KEEP = 6  # compiled atlases kept on disk (the bundled data and a few overlays), most recently used first
 LAND, TERRITORIAL_SEA, HIGH_SEAS = 0, 1, 2
 SETTINGS = ("land", "territorial_sea", "high_seas")
@@ -126,6 +126,18 @@ class Atlas:
     def region_kinds(self) -> tuple[str, ...]:
         return tuple(self._meta["region_kinds"])
 
+    @property
+    def region_maritime(self) -> np.ndarray:
+        """(R,) booleans: the region is water (a point on land is never in it)."""
+        return np.asarray(self._meta.get("region_maritime", [False] * len(self.region_ids)), dtype=bool)
+
+    def territory_region_table(self) -> np.ndarray:
+        """(T+1, R) booleans: territory t lies in region r, judged at its label point on its land, against the
+        region's whole outline (so an island lies in a sea area); the last row, for no territory, is False.
+        This is what the scope predicate ``territory_in`` reads."""
+        table = self._arrays["point_regions"]
+        return np.vstack([table, np.zeros((1, table.shape[1]), dtype=bool)])
+
     def index(self, territory_id: str) -> int:
         """Position of a territory in ``territory_ids``; unknown ids are refused with close matches."""
         try:
@@ -169,7 +181,8 @@ class Atlas:
         return (float(lat), float(lon))
 
     def territory_regions(self, territory_id: str) -> frozenset[str]:
-        """The regions that hold the territory's representative point."""
+        """The regions whose outline holds the territory's representative point (maritime regions
+        included: an island lies in the sea area around it; see ``territory_region_table``)."""
         row = self._arrays["point_regions"][self.index(territory_id)]
         return frozenset(r for r, inside in zip(self._meta["region_ids"], row, strict=True) if inside)
 
@@ -236,12 +249,20 @@ class Atlas:
 # --------------------------------------------------------------------------- compiling
 
 
+def sea_generating(territory: Any) -> bool:
+    """Whether a territory's land has a 12-nautical-mile territorial sea: all do, except gazetteer features
+    of a kind that has none (low-tide elevations, artificial islands)."""
+    feature = getattr(territory, "feature", None)
+    return True if feature is None else bool(feature.territorial_sea)
+
+
 def geometry_digest(kb: KnowledgeBase) -> str:
     """A digest of exactly what the compiled geometry depends on."""
-    terr = {tid: {"ne": list(t.ne_codes), "parent": t.parent, "label": t.label,
+    terr = {tid: {"ne": list(t.ne_codes), "parent": t.parent, "label": t.label, "sea": sea_generating(t),
                   "select": [s.model_dump(mode="json", exclude_none=True) for s in t.selections]}
             for tid, t in sorted(kb.territories.items())}
-    regs = {rid: {"kind": r.kind, "polygons": r.polygons, "union": r.union, "minus": r.minus}
+    regs = {rid: {"kind": r.kind, "maritime": r.maritime, "polygons": r.polygons, "union": r.union,
+                  "minus": r.minus}
             for rid, r in sorted(kb.regions.items())}
     text = json.dumps({"territories": terr, "regions": regs, "grid": [grid.RES, grid.NX, grid.NY]},
                       sort_keys=True, default=list)
@@ -341,6 +362,11 @@ def build(kb: KnowledgeBase, key: str) -> tuple[dict[str, np.ndarray], dict[str,
 
     # coastline segments, and which cells each may be within 12 nm of (a cell wholly on land needs none)
     seg, seg_piece = grid.segments(pieces)
+    # a low-tide elevation or an artificial island has no territorial sea of its own (UNCLOS Arts. 13, 60(8))
+    no_sea = np.array([not sea_generating(kb.territories[lands.ids[i]]) for i in piece_terr], bool)
+    if no_sea.any():
+        keep = ~no_sea[seg_piece]
+        seg, seg_piece = seg[keep], seg_piece[keep]
     cell_segs_ptr, cell_segs = grid.segment_cells(seg, skip=cell_full >= 0)
 
     # regions
@@ -386,7 +412,8 @@ def build(kb: KnowledgeBase, key: str) -> tuple[dict[str, np.ndarray], dict[str,
         "region_wkb": region_wkb, "region_ends": region_ends,
     }
     meta = {"key": key, "format": FORMAT, "territory_ids": list(lands.ids), "region_ids": list(region_ids),
-            "region_kinds": [kb.regions[r].kind for r in region_ids]}
+            "region_kinds": [kb.regions[r].kind for r in region_ids],
+            "region_maritime": [bool(kb.regions[r].maritime) for r in region_ids]}
     if R:
         from casus.geo.locate import regions_of
 

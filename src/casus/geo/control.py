@@ -8,6 +8,13 @@ claim is not listed among the claimants.
 
 :func:`control_arrays` gives the same answer for every territory at once, as
 arrays indexed like ``Atlas.territory_ids``, for sweeps.
+
+Status quo ante: an attack on day D is judged on control as it stood at the
+start of D, before the act assessed. A control period that an armed attack
+brought about names the attacker (``by_force``); :func:`seized_on` lists the
+territories whose control changed by force on D, with the control before, so
+that the law can judge that attacker's attack of that day on the status quo
+ante. ``where`` and ``defends`` keep showing the control in force that day.
 """
 
 from __future__ import annotations
@@ -130,4 +137,36 @@ def status_array(kb: KnowledgeBase, atlas: Atlas, on: dt.date | str | None = Non
     for i, tid in enumerate(atlas.territory_ids):
         _, c = _period(kb.territories, chain(kb.territories, tid), day)
         out[i] = c.status if c else UNKNOWN
+    return out
+
+
+@dataclass(frozen=True)
+class Seizure:
+    """A territory whose control changed by force on ``on``: the attacker, and the control just before."""
+
+    territory: str
+    on: dt.date
+    by_force: str
+    decided_by: str | None         # the territory in the chain whose period changed
+    sovereign: str | None          # before the change
+    administrator: str | None
+    status: str
+    after_sovereign: str | None
+    after_administrator: str | None
+
+
+def seized_on(kb: KnowledgeBase, atlas: Atlas, on: dt.date) -> dict[int, Seizure]:
+    """Atlas index -> :class:`Seizure`, for every territory whose control period in force on ``on`` starts that
+    day and was brought about by force (``Control.seized_by``: ``by_force``, or an occupation's administrator).
+    Empty on almost every day."""
+    out: dict[int, Seizure] = {}
+    before = on - dt.timedelta(days=1)
+    for i, tid in enumerate(atlas.territory_ids):
+        ids = chain(kb.territories, tid)
+        by, c = _period(kb.territories, ids, on)
+        if c is None or c.seized_by is None or c.start != on:
+            continue
+        _, prev = _period(kb.territories, ids, before)
+        out[i] = Seizure(tid, on, c.seized_by, by, prev.sovereign if prev else None, prev.holder if prev else None,
+                         prev.status if prev else UNKNOWN, c.sovereign, c.holder)
     return out

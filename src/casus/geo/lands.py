@@ -78,27 +78,27 @@ def build_lands(territories: Mapping[str, Territory], features: Mapping[str, Fea
     land: dict[str, Any] = {}
     for tid in order:
         t = territories[tid]
-        if t.parent is None:
+        if t.ne_codes:
             missing = [c for c in t.ne_codes if c not in features]
             if missing:
                 raise GeoError(f"territory {tid}: Natural Earth has no feature {', '.join(missing)}")
             g = shapes.union(features[c].geometry for c in t.ne_codes)
-        else:
-            g = shapes.union(_select(tid, s, land[t.parent]) for s in t.selections)
+        else:  # a part, or a gazetteer feature of its own (a disc needs no parent land)
+            g = shapes.union(_select(tid, s, land[t.parent] if t.parent else None) for s in t.selections)
         if g.is_empty:
             raise GeoError(f"territory {tid}: its selection picks no land from {t.parent}")
         land[tid] = g
     ids = tuple(sorted(territories))
     # pieces: parts first, smaller before larger; then whole features
     area = {tid: shapes.area_km2(land[tid]) for tid in ids}
-    rank = sorted(ids, key=lambda tid: (territories[tid].parent is None, area[tid], tid))
+    rank = sorted(ids, key=lambda tid: (bool(territories[tid].ne_codes), area[tid], tid))
     piece: dict[str, Any] = {}
     parts_done: list[Any] = []  # lands of the parts already placed (features do not overlap each other)
     for tid in rank:
         g = land[tid]
         over = [h for h in parts_done if shapely.intersects(h, g)]
         piece[tid] = shapes.union([shapely.difference(g, shapely.union_all(over))]) if over else g
-        if territories[tid].parent is not None:
+        if not territories[tid].ne_codes:
             parts_done.append(g)
     pos = {tid: i for i, tid in enumerate(ids)}
     parent = tuple(pos[str(territories[tid].parent)] if territories[tid].parent else -1 for tid in ids)

@@ -111,6 +111,11 @@ def locate(atlas: Atlas, lats: Any, lons: Any) -> Hits:
     country = np.full(n, -1, np.int64)
     country[terr >= 0] = a["root"][terr[terr >= 0]]
     regions = _regions(atlas, lat, lon, cells)
+    maritime = atlas.region_maritime
+    if maritime.any() and on_land.any():
+        # a sea area is water: land inside its coarse outline is not in it (territorial seas are)
+        land_rows = np.flatnonzero(setting == LAND)
+        regions[np.ix_(land_rows, np.flatnonzero(maritime))] = False
     return Hits(terr, country, setting, dist, regions)
 
 
@@ -186,7 +191,10 @@ def _group_argmin(values: np.ndarray, starts: np.ndarray, counts: np.ndarray) ->
 
 
 def regions_of(atlas: Atlas, lats: Any, lons: Any) -> np.ndarray:
-    """(n, R) booleans: point i lies in region r (a point on a region's edge is in it)."""
+    """(n, R) booleans: point i lies inside region r's outline (a point on a region's edge is in it).
+
+    Outlines only: maritime regions are not cut to water here (:func:`locate` does that), so that
+    a territory's label point tells which sea area the territory lies in."""
     lat, lon = coordinates(lats, lons)
     return _regions(atlas, lat, lon, grid.cells_of(lat, lon))
 

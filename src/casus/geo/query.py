@@ -65,6 +65,10 @@ class Whereabouts(Displayable):
     distance_km: float | None       # 0 on land; geodesic km to the land in the territorial sea; None beyond
     seas: tuple[str, ...]           # sea and ocean regions holding the point, when it is not on land
     place: dict[str, Any] | None = None
+    #: regions whose outline holds the territory (at its label point): what the scope predicate territory_in
+    #: reads, so an island on land still "lies in" the sea area around it ("islands in the North Atlantic area")
+    territory_regions: tuple[str, ...] = ()
+    feature: dict[str, Any] | None = None  # the gazetteer feature (island, rock, reef) the point is on or near
     notes: tuple[str, ...] = ()
     sources: tuple[dict[str, Any], ...] = field(default=(), repr=False)
     kb: Any = field(default=None, repr=False, compare=False)  # for names in the headline; not in the JSON
@@ -76,7 +80,9 @@ class Whereabouts(Displayable):
             "country": self.country, "sovereign": self.sovereign, "administrator": self.administrator,
             "status": self.status, "claimants": list(self.claimants), "regions": list(self.regions),
             "setting": self.setting, "distance_km": self.distance_km, "seas": list(self.seas),
-            "place": self.place, "notes": list(self.notes), "sources": [dict(s) for s in self.sources],
+            "place": self.place, "territory_regions": list(self.territory_regions), "feature": self.feature,
+            "notes": list(self.notes),
+            "sources": [dict(s) for s in self.sources],
         }
 
     def headline(self) -> str:
@@ -141,11 +147,14 @@ def _assemble(kb: KnowledgeBase, query: str, lat: float, lon: float, day: dt.dat
             add(s)
         for p in parts:
             t = kb.territories[p]
-            if t.parent is not None:  # a part's definition is part of the answer
+            if t.parent is not None or t.feature is not None:  # a part's definition is part of the answer
                 for s in t.sources:
                     add(s)
         if kb.territories[tid].note:
             notes.append(kb.territories[tid].note)
+    feature = _feature(kb, tid) if tid is not None else None
+    if feature is not None:
+        notes.append(feature.pop("_note"))
     if setting == "territorial_sea":
         notes.append(f"{distance_km:.3f} km from the land of {parts[0]}: inside its 12-nautical-mile territorial "
                      "sea (nearest land wins where two coasts are closer than 24 nm)")
@@ -164,8 +173,35 @@ def _assemble(kb: KnowledgeBase, query: str, lat: float, lon: float, day: dt.dat
                        territory_name=name, parts=parts, country=parts[-1] if parts else None, sovereign=sov,
                        administrator=adm, status=status, claimants=claimants, regions=regions, setting=setting,
                        distance_km=None if distance_km is None else round(float(distance_km), 3), seas=seas,
-                       place=place.to_dict() if place is not None else None, notes=tuple(notes),
+                       place=place.to_dict() if place is not None else None, feature=feature, notes=tuple(notes),
+                       territory_regions=tuple(sorted(atlas.territory_regions(tid))) if tid is not None else (),
                        sources=tuple(sources), kb=kb)
+
+
+KIND_WORDS = {
+    "island": "an island (UNCLOS Art. 121(1)): it has a 12-nautical-mile territorial sea",
+    "rock": "a rock (UNCLOS Art. 121(3)): a 12-nautical-mile territorial sea, no exclusive economic zone",
+    "low_tide_elevation": "a low-tide elevation (UNCLOS Art. 13): no territorial sea of its own",
+    "artificial_island": "an artificial island (UNCLOS Art. 60(8)): no territorial sea of its own",
+}
+
+
+def _feature(kb: KnowledgeBase, tid: str) -> dict[str, Any] | None:
+    """The gazetteer feature named by ``tid``, as JSON, with a sentence about its kind under ``_note``."""
+    f = getattr(kb.territories[tid], "feature", None)
+    if f is None:
+        return None
+    built = None
+    if f.built_up is not None:
+        built = {"from": f.built_up.start.isoformat(), "by": f.built_up.by, "note": f.built_up.note}
+    note = f"{f.name} is {KIND_WORDS[f.kind]}"
+    if f.kind_note:
+        note += f" ({f.kind_note})"
+    if built is not None:
+        note += f"; built up by {f.built_up.by} from {built['from']}, which changes no legal status"
+    return {"id": f.id, "name": f.name, "kind": f.kind, "kind_note": f.kind_note,
+            "territorial_sea": f.territorial_sea, "within": f.within, "lat": f.at.lat, "lon": f.at.lon,
+            "radius_km": f.radius_km, "built_up": built, "_note": note}
 
 
 def _locate_one(kb: KnowledgeBase, lat: float, lon: float) -> tuple[str | None, tuple[str, ...], str, float | None]:
@@ -222,7 +258,8 @@ def place(kb: KnowledgeBase, name: str, on: dt.date | str | None = None) -> Wher
     if found.kind == "territory":
         assert found.territory is not None
         lat, lon = atlas.representative_point(found.territory)
-        regions = tuple(sorted(atlas.territory_regions(found.territory)))
+        maritime = dict(zip(atlas.region_ids, atlas.region_maritime, strict=True))
+        regions = tuple(sorted(r for r in atlas.territory_regions(found.territory) if not maritime[r]))
         return _assemble(kb, str(name), lat, lon, day, found.territory, regions, "land", 0.0, found)
     assert found.lat is not None and found.lon is not None
     tid, regions, setting, d = _locate_one(kb, found.lat, found.lon)

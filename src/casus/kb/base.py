@@ -36,9 +36,22 @@ class KnowledgeBase:
     def regions(self) -> Mapping[str, Any]:
         return self.sections.get("regions", {})
 
-    @property
+    @cached_property
     def territories(self) -> Mapping[str, Any]:
-        return self.sections.get("territories", {})
+        """Territories (territories.yaml) and gazetteer features (features.yaml) as territories, by id.
+
+        A feature is a part of the territory it lies ``within`` (or a territory of its own), so control,
+        names and geometry treat both alike; ``territories[id].feature`` is the gazetteer entry, or None.
+        """
+        out = dict(self.sections.get("territories", {}))
+        for fid, f in self.features.items():
+            out.setdefault(fid, f.territory())
+        return out
+
+    @property
+    def features(self) -> Mapping[str, Any]:
+        """The gazetteer's features (small islands, rocks, reefs), by id."""
+        return self.sections.get("features", {})
 
     @property
     def missiles(self) -> Mapping[str, Any]:

@@ -25,6 +25,7 @@ from collections.abc import Callable
 from typing import Any, Literal
 
 from pydantic import Field, field_validator, model_validator
+from pydantic.json_schema import SkipJsonSchema
 
 from casus.kb.models import Model, Slug, Source, Sources, StateCode
 
@@ -52,11 +53,17 @@ class Control(Model):
     sovereign: StateCode | None = Field(description="de jure sovereign; null for terra nullius or undetermined")
     administrator: StateCode | None = Field(default=None, description="who administers it; defaults to the sovereign")
     status: Literal["sovereign", "administered", "occupied", "disputed", "trust", "leased"] = "sovereign"
+    by_force: StateCode | None = Field(default=None, description=(
+        "the state whose armed attack brought this control about (Argentina on the Falklands, 1982-04-02): "
+        "on the period's first day, an attack by that state is judged on the control before it (status quo "
+        "ante), never on what it seized. An occupation (status occupied) defaults to its administrator"))
     note: str | None = None
     sources: Sources
 
     @model_validator(mode="after")
     def _dates(self) -> Control:
+        if self.by_force is not None and self.start is None:
+            raise ValueError("by_force needs 'from': the day the attack brought this control about")
         _interval(self.start, self.end, "a control period")
         return self
 
@@ -67,6 +74,16 @@ class Control(Model):
     def holder(self) -> str | None:
         """The administrator, or the sovereign where no administrator is named."""
         return self.administrator or self.sovereign
+
+    @property
+    def seized_by(self) -> str | None:
+        """The state whose armed attack brought this control about: ``by_force`` where the data names it, else
+        the administrator of an occupation (an occupation is taken by force), else None."""
+        if self.by_force is not None:
+            return self.by_force
+        if self.status == "occupied" and self.start is not None and self.administrator not in (None, self.sovereign):
+            return self.administrator
+        return None
 
 
 class Claim(Model):
@@ -143,6 +160,8 @@ class Territory(Model):
     claims: tuple[Claim, ...] = ()
     note: str | None = None
     sources: tuple[Source, ...] = ()
+    #: the gazetteer entry (casus.kb.features.Feature) when this territory is a feature from features.yaml
+    feature: SkipJsonSchema[Any] = Field(default=None, exclude=True)
 
     @field_validator("select", mode="before")
     @classmethod
@@ -151,6 +170,8 @@ class Territory(Model):
 
     @model_validator(mode="after")
     def _shape(self) -> Territory:
+        if self.feature is not None:
+            raise ValueError("'feature' is not written in territories.yaml: features go in features.yaml")
         if (self.ne is None) == (self.parent is None):
             raise ValueError("a territory is either a Natural Earth feature (ne) or a part of a parent (parent)")
         if self.parent is not None and self.select is None:
@@ -187,6 +208,10 @@ class Region(Model):
     id: Slug
     name: str
     kind: Literal["continent", "ocean", "sea", "treaty-area", "area"]
+    maritime: bool = Field(default=False, description=(
+        "true for a sea or ocean area: it is water, so a point on land inside its outline is not in it "
+        "(territorial seas, straits and the air above the water are); a territory lying in the area is "
+        "named with the scope predicate territory_in"))
     polygons: tuple[tuple[LonLat, ...], ...] = ()
     union: tuple[Slug, ...] = ()
     minus: tuple[Slug, ...] = ()
@@ -299,6 +324,9 @@ def _check_territories(territories: dict[str, Any], states: dict[str, Any], repo
                 why = _lifetime_problem(states[code].item, c.start, c.end)
                 if why:
                     report(where, f"territory {tid}: control[{i}] {role} {code} {why}", ["control", i, role])
+            if c.by_force is not None and c.by_force not in states:
+                report(where, f"territory {tid}: control[{i}] by_force {c.by_force!r} is not in states.yaml",
+                       ["control", i, "by_force"])
         for i, cl in enumerate(t.claims):
             if cl.state not in states:
                 report(where, f"territory {tid}: claimant {cl.state!r} is not in states.yaml", ["claims", i, "state"])

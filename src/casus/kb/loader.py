@@ -32,6 +32,7 @@ SECTIONS: dict[str, tuple[str, str, str]] = {
     "states.yaml": ("states", "casus.kb.models:State", "code"),
     "regions.yaml": ("regions", "casus.kb.geography:Region", "id"),
     "territories.yaml": ("territories", "casus.kb.geography:Territory", "id"),
+    "features.yaml": ("features", "casus.kb.features:Feature", "id"),
     "missiles.yaml": ("missiles", "casus.kb.missiles:Missile", "id"),
     "launch_sites.yaml": ("launch_sites", "casus.kb.missiles:LaunchSite", "id"),
     "partnerships.yaml": ("partnerships", "casus.kb.relations:Partnership", "id"),

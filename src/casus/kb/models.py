@@ -139,7 +139,11 @@ class Note(Model):
 # Scope expressions: a small closed set of predicates, combined in YAML.
 # Each is a mapping with exactly one key:
 #   {anywhere: true}
-#   {region: <region id>}              the attacked point lies in the region
+#   {region: <region id>}              the attacked point lies in the region (for a maritime region: on
+#                                      the water or in a territorial sea inside its outline, never on land)
+#   {territory_in: <region id>}        the place's territory (its land, at its label point) lies inside the
+#                                      region's outline: "island territories in the Pacific", "islands in
+#                                      the North Atlantic area"; false on the high seas
 #   {territory: [<territory ids>]}     the place is in (a part of) one of these territories
 #   {sovereign: victim|party|<ISO3>}   the place's sovereign that day
 #   {administrator: victim|party|<ISO3>}

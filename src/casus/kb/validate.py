@@ -25,11 +25,12 @@ Report = Callable[[Located, str, "list[str | int] | None"], None]
 
 SECTION_CHECKS = (
     "casus.kb.geography:check",
+    "casus.kb.features:check",
     "casus.kb.missiles:check",
     "casus.kb.relations:check",
 )
 
-PREDICATES = {"anywhere", "region", "territory", "sovereign", "administrator", "all", "any", "not"}
+PREDICATES = {"anywhere", "region", "territory_in", "territory", "sovereign", "administrator", "all", "any", "not"}
 
 
 def check(raw: RawBase, problems: list[Problem], today: dt.date | None = None) -> None:
@@ -146,14 +147,14 @@ def scope_problems(raw: RawBase, expr: Any) -> list[str]:
         out += scope_problems(raw, val)
     elif key == "anywhere" and val is not True:
         out.append("'anywhere' takes true")
-    elif key == "region":
+    elif key in ("region", "territory_in"):
         regions = raw.sections.get("regions", {})
         if val not in regions:
             hints = close_matches(str(val), regions)
             out.append(f"unknown region {val!r}" + (f"; did you mean {', '.join(hints)}?" if hints else ""))
     elif key == "territory":
         names = val if isinstance(val, list) else [val]
-        territories = raw.sections.get("territories", {})
+        territories = {**raw.sections.get("features", {}), **raw.sections.get("territories", {})}
         for n in names:
             if n not in territories:
                 hints = close_matches(str(n), territories)

@@ -22,15 +22,17 @@ from casus.errors import CasusError, ScenarioError
 from casus.geo import query as geo_query
 from casus.geo.atlas import atlas_of
 from casus.law.attack import Attack, Point
-from casus.law.findings import Finding, build_finding, place_words
+from casus.law.findings import Finding, build_finding, control_words, place_words
 from casus.law.kernel import (
     OUTSIDE,
     ClauseVerdicts,
     DayTables,
+    ante_key,
     as_object,
     day_tables,
     epoch_start,
     judge,
+    status_quo_ante,
     territory_table_factory,
 )
 from casus.law.scope import NONE, Batch
@@ -69,8 +71,19 @@ class Assessment(Displayable):
                 self.kb, self.tables, treaty, clause, cv.phase, cv.codes[row], int(cv.exception[row]),
                 int(cv.extension[row]), int(cv.status[row]), day=self.attack.date, attacker=self.attack.attacker,
                 victim=self.victim,
-                target=self.attack.target, act=self.attack.act, place_words=words))
+                target=self.attack.target, act=self.attack.act, place_words=words, control=self.control))
         return tuple(out)
+
+    @cached_property
+    def control(self) -> dict[str, Any] | None:
+        """The control of the place the findings were judged on, and why (status quo ante); None off territory."""
+        if self.where is None:
+            return None
+        tid = self.where.to_dict().get("territory")
+        if tid is None:
+            return None
+        return control_words(self.kb, self.tables, tid, atlas_of(self.kb).index(tid), self.attack.attacker,
+                             self.attack.date)
 
     def status(self, clause_id: str) -> str | None:
         """The status of one clause, or None when it was not in force that day."""
@@ -101,6 +114,11 @@ class Assessment(Displayable):
         if self.where is None:
             return None
         d = dict(self.where.to_dict())
+        used = self.control
+        if used is not None and used["rule"] == "status_quo_ante":
+            # the place as the attack found it; ``where`` for the same day shows the control in force
+            d.update(sovereign=used["sovereign"], administrator=used["administrator"])
+            d["status"] = used.get("status", d.get("status"))
         d["region_names"] = [self.kb.regions[r].name for r in d.get("regions", []) if r in self.kb.regions]
         if isinstance(self.attack.place, str):
             d["query_name"] = self.attack.place
@@ -128,6 +146,7 @@ class Assessment(Displayable):
         out.update({
             "attack": attack,
             "place": place,
+            "control": self.control,
             "findings": [f.to_dict() for f in self.findings],
             "summary": {
                 "applies": [f.clause for f in self.findings if f.status == "applies"],
@@ -236,8 +255,18 @@ def assess_many(kb: KnowledgeBase, attacks: Iterable[Attack | dict[str, Any]], *
             by_day[epoch_start(kb, item.date)].append(i)
     table_for = territory_table_factory(atlas)
     region_index = {r: k for k, r in enumerate(atlas.region_ids)}
+    territory_regions = atlas.territory_region_table()
+    groups: dict[tuple[dt.date, str | None], list[int]] = defaultdict(list)
     for day, rows in sorted(by_day.items()):
+        base = day_tables(kb, day)
+        for i in rows:
+            one = items[i]
+            assert isinstance(one, Attack)
+            groups[(day, ante_key(base, one.attacker, one.date))].append(i)
+    for (day, ante), rows in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
         tables = day_tables(kb, day)
+        if ante is not None:  # the attacker's own seizures of that day are undone: status quo ante
+            tables = status_quo_ante(tables, ante)
         victims: list[str] = []
         keep: list[int] = []
         for i in rows:
@@ -255,7 +284,8 @@ def assess_many(kb: KnowledgeBase, attacks: Iterable[Attack | dict[str, Any]], *
         sel = np.asarray(keep)
         batch = Batch(terr=terr[sel], regions=regions[sel], victims=as_object(victims),
                       sovereign=tables.sovereign, administrator=tables.administrator,
-                      region_index=region_index, territory_table=table_for)
+                      region_index=region_index, territory_table=table_for,
+                      territory_regions=territory_regions)
         attackers = as_object([items[i].attacker for i in keep])  # type: ignore[union-attr]
         targets = np.array([items[i].target for i in keep])  # type: ignore[union-attr]
         acts = np.array([items[i].act for i in keep])  # type: ignore[union-attr]

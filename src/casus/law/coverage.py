@@ -56,7 +56,8 @@ def judge_points(kb: KnowledgeBase, lats: np.ndarray, lons: np.ndarray, day: dt.
     batch = Batch(terr=terr, regions=np.asarray(hits.regions, dtype=bool), victims=holder,
                   sovereign=tables.sovereign, administrator=tables.administrator,
                   region_index={r: k for k, r in enumerate(atlas.region_ids)},
-                  territory_table=territory_table_factory(atlas))  # memoised per atlas
+                  territory_table=territory_table_factory(atlas),  # memoised per atlas
+                  territory_regions=atlas.territory_region_table())
     verdicts = judge(kb, tables, batch, as_object([OUTSIDE] * n), np.full(n, target), np.full(n, "armed_attack"),
                      clauses, any_party=target != "territory")
     all_ids = tuple(clauses) if clauses is not None else tuple(sorted(kb.clauses))

@@ -54,6 +54,8 @@ class Finding:
     response: str
     political_step: str
     sources: tuple[dict[str, Any], ...]
+    #: which control of the place the finding was judged on, and why (status quo ante); None without a territory
+    control: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -64,6 +66,8 @@ class Finding:
             out["bound_if_applies"] = list(self.bound_if_applies)
         out.update({"automatic": self.automatic, "response": self.response,
                     "political_step": self.political_step, "sources": list(self.sources)})
+        if self.control is not None:
+            out["control"] = dict(self.control)
         return out
 
 
@@ -84,7 +88,7 @@ def _holds(code: int) -> bool | None:
 
 def build_finding(kb: KnowledgeBase, tables: DayTables, treaty: Treaty, clause: Clause, phase_idx: int,
                   codes: Any, exc_idx: int, ext_idx: int, status: int, *, day: dt.date, attacker: str, victim: str,
-                  target: str, act: str, place_words: str) -> Finding:
+                  target: str, act: str, place_words: str, control: dict[str, Any] | None = None) -> Finding:
     """Dress one clause's verdict for one attack on ``day`` in words, with its citations."""
     tday = tables.treaties[treaty.id]
     phase = clause.phases[phase_idx]
@@ -172,6 +176,7 @@ def build_finding(kb: KnowledgeBase, tables: DayTables, treaty: Treaty, clause: 
         bound_if_applies=bound if st == "ambiguous" else (), automatic=clause.automatic,
         response=clause.response.strip(), political_step=clause.political_step.strip(),
         sources=tuple(s.model_dump(mode="json", exclude_none=True) for s in clause.sources),
+        control=control,
     )
 
 
@@ -196,3 +201,34 @@ def place_words(kb: KnowledgeBase, where: dict[str, Any] | None, target: str) ->
     if where.get("setting") == "territorial_sea":
         words += " (within its 12-nautical-mile territorial sea)"
     return words
+
+
+def control_words(kb: KnowledgeBase, tables: DayTables, territory: str, index: int, attacker: str,
+                  day: dt.date) -> dict[str, Any]:
+    """Which control of the place an assessment used, and why: the status quo at the start of ``day``.
+
+    A change of control dated ``day`` that the attacker's own armed attack brought about (``by_force``) is
+    not the status quo that attack is judged on; every other change dated ``day`` is (a transfer at
+    midnight, or a seizure by someone else)."""
+    sov = str(tables.sovereign[index]) or None
+    adm = str(tables.administrator[index]) or None
+    z = tables.seized.get(index)
+    held = (f"under the sovereignty of {_name(kb, sov)}" if sov else "with no sovereign recognised here") + (
+        f", administered by {_name(kb, adm)}" if adm and adm != sov else "")
+    out: dict[str, Any] = {"territory": territory, "sovereign": sov, "administrator": adm,
+                           "as_of": day.isoformat(), "rule": "in_force", "reason": ""}
+    if z is not None and tables.ante_for == z.by_force:
+        after = _name(kb, z.after_administrator or z.after_sovereign)
+        out.update(rule="status_quo_ante", seized_by=z.by_force, status=z.status, reason=(
+            f"Judged on control at the start of {day.isoformat()}, before the attack: {held}. "
+            f"The change dated {day.isoformat()} (to {after}) was brought about by {_name(kb, z.by_force)}'s own "
+            "armed attack, so it is not the status quo against which that attack is judged."))
+    elif z is not None:
+        out["reason"] = (
+            f"Judged on control in force on {day.isoformat()}: {held}. That control was seized by "
+            f"{_name(kb, z.by_force)} that day; this attack is by {_name(kb, attacker)}, so the seizure is "
+            "taken as the status quo.")
+    else:
+        out["reason"] = (f"Judged on control in force on {day.isoformat()}: {held}; no change of "
+                         "control that day was brought about by this attacker's force.")
+    return out

@@ -14,8 +14,8 @@ condition holds, does not apply when one fails, and is ambiguous otherwise.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -55,6 +55,32 @@ class DayTables:
     treaties: dict[str, TreatyDay]          # only treaties in force that day
     sovereign: np.ndarray                   # (T+1,) object
     administrator: np.ndarray
+    #: territories whose control changed by force on ``day`` (atlas index -> Seizure; see geo.control)
+    seized: Mapping[int, Any] = field(default_factory=dict)
+    #: the attacker whose own seizures of ``day`` these tables undo (status quo ante), or None
+    ante_for: str | None = None
+
+
+def status_quo_ante(tables: DayTables, attacker: str) -> DayTables:
+    """The tables for an attack by ``attacker`` on ``tables.day``: every territory that ``attacker`` seized
+    by force that day is given back the control it had at the start of the day (the change dated ``day``
+    is the attack's own result, never the status quo it is judged on)."""
+    mine = {i: z for i, z in tables.seized.items() if z.by_force == attacker}
+    if not mine:
+        return tables
+    sov = tables.sovereign.copy()
+    adm = tables.administrator.copy()
+    for i, z in mine.items():
+        sov[i] = z.sovereign or NONE
+        adm[i] = z.administrator or NONE
+    return replace(tables, sovereign=sov, administrator=adm, ante_for=attacker)
+
+
+def ante_key(tables: DayTables, attacker: str, day: dt.date) -> str | None:
+    """The attacker whose status quo ante applies to an attack on ``day``, or None (the tables as they are)."""
+    if day != tables.day or not tables.seized:
+        return None
+    return attacker if any(z.by_force == attacker for z in tables.seized.values()) else None
 
 
 def phase_on(clause: Clause, day: dt.date) -> tuple[int, Phase] | None:
@@ -133,7 +159,19 @@ def _day_tables_cached(kb: KnowledgeBase, day: dt.date) -> DayTables:
     adm = np.append(np.asarray(adm, dtype=object), NONE)
     sov[sov == None] = NONE  # noqa: E711 - numpy elementwise comparison
     adm[adm == None] = NONE  # noqa: E711
-    return DayTables(day, treaties, sov, adm)
+    seized: dict[int, Any] = {}
+    if day in _forced_days(kb):
+        from casus.geo.control import seized_on
+
+        seized = seized_on(kb, atlas_of(kb), day)
+    return DayTables(day, treaties, sov, adm, seized)
+
+
+@lru_cache(maxsize=16)
+def _forced_days(kb: KnowledgeBase) -> frozenset[dt.date]:
+    """The days on which some control period brought about by force begins."""
+    return frozenset(c.start for t in kb.territories.values() for c in getattr(t, "control", ())
+                     if c.seized_by is not None and c.start is not None)
 
 
 @dataclass(frozen=True)

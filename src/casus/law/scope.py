@@ -28,6 +28,7 @@ class Batch:
     administrator: np.ndarray  # (T+1,) object
     region_index: Mapping[str, int]
     territory_table: Any      # callable(ids: tuple[str, ...]) -> (T+1,) bool
+    territory_regions: np.ndarray | None = None  # (T+1, R) bool: territory t lies in region r (territory_in)
 
     @property
     def n(self) -> int:
@@ -41,6 +42,10 @@ def evaluate(expr: Mapping[str, Any], batch: Batch, parties: frozenset[str]) -> 
         return np.ones(batch.n, dtype=bool)
     if key == "region":
         return batch.regions[:, batch.region_index[val]].copy()
+    if key == "territory_in":
+        if batch.territory_regions is None:
+            raise ValueError("territory_in needs the batch's territory_regions table")
+        return np.asarray(batch.territory_regions[batch.terr, batch.region_index[val]], dtype=bool)
     if key == "territory":
         ids = tuple(val) if isinstance(val, list | tuple) else (val,)
         return np.asarray(batch.territory_table(ids))[batch.terr]

@@ -29,6 +29,10 @@ def _geometry(geom: Any) -> dict[str, Any] | None:
     if geom is None or geom.is_empty:
         return None
     geom = shapely.transform(geom, lambda xy: np.round(xy, DIGITS))
+    if not geom.is_valid:  # rounding can collapse a tiny ring (an islet of the gazetteer) or touch two edges
+        geom = rings.polygons(geom)
+        if geom.is_empty:
+            return None
     return shapely.geometry.mapping(geom)  # type: ignore[no-any-return]
 
 

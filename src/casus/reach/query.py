@@ -263,7 +263,7 @@ def _clauses_naming_regions(kb: KnowledgeBase, day: dt.date) -> dict[str, set[st
     def walk(expr: Any, cid: str) -> None:
         if isinstance(expr, dict):
             for k, v in expr.items():
-                if k == "region" and isinstance(v, str):
+                if k in ("region", "territory_in") and isinstance(v, str):
                     out.setdefault(v, set()).add(cid)
                 else:
                     walk(v, cid)

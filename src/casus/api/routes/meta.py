@@ -31,7 +31,8 @@ async def health(request: Request) -> Response:
         "covered": {"from": COVERED_FROM, "to": today()},
         "today": today(),
         "knowledge_base": {"data_version": data_version(kb.digest), "treaties": len(kb.treaties),
-                           "states": len(kb.states), "territories": len(kb.territories), "regions": len(kb.regions)},
+                           "states": len(kb.states), "territories": len(kb.territories) - len(kb.features),
+                           "features": len(kb.features), "regions": len(kb.regions)},
         "answer_cache": request.app.state.answers.stats(),
     })
 
