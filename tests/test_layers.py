@@ -1,6 +1,6 @@
 """The house is layered: a module imports only from its own layer or the layers below it.
 
-errors, dates, fileio, jsonio, display, progress < kb < geo < law, relations < reach < export, sweep < api, cli < the
+errors, dates, fileio, jsonio, cachefile, display, progress < kb < geo < law, relations < reach < export, sweep < api, cli < the
 top-level face (``casus``, ``casus.face``, ``casus.results``). Every import counts, lazy ones inside
 functions and type-only ones too: a cycle hidden behind a lazy import is still a cycle.
 """
@@ -15,7 +15,8 @@ import pytest
 SRC = Path(__file__).resolve().parent.parent / "src" / "casus"
 
 RANK = {
-    "errors": 0, "dates": 0, "fileio": 0, "jsonio": 0, "display": 0, "schemas": 0, "version": 0, "progress": 0,
+    "errors": 0, "dates": 0, "fileio": 0, "jsonio": 0, "display": 0, "schemas": 0, "version": 0, "cachefile": 0,
+    "progress": 0,
     "kb": 1,
     "geo": 2,
     "law": 3, "relations": 3,
