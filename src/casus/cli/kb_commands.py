@@ -107,6 +107,6 @@ def register(app: typer.Typer) -> None:
         for col in ("Id", "Name", "In force", "Ended", "Clauses"):
             table.add_column(col)
         for r in rows:
-            table.add_row(r["treaty"], r["name"], r["in_force"].isoformat(),
+            table.add_row(r["treaty"], r["name"], r["in_force"].isoformat() if r["in_force"] else "not in force",
                           r["ended"].isoformat() if r["ended"] else "", ", ".join(r["clauses"]))
         console().print(table)
