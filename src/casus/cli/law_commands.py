@@ -46,6 +46,9 @@ def render_findings(kb: Any, findings: Any, title: str, *, verbose: bool = True)
         c.print(f"[bold]{title}[/]")
     if others:
         c.print(f"[dim]Not a party to the treaty that day, so these do not apply: {', '.join(others)}[/]")
+    for f in shown:
+        if f.status != "does_not_apply" and f.life_note:
+            c.print(f"[yellow]{f.clause}[/]: in force, but {f.life_note}", markup=True)
 
 
 def _political(findings: Any) -> None:
@@ -172,8 +175,11 @@ def register(app: typer.Typer) -> None:
             render_findings(kb, a.findings, f"Who defends {p} ({pl.get('territory_name', '?')}, held by {holder}) "
                                             f"on {a.attack.date.isoformat()} — target: {target}")
             bound = ", ".join(d.bound) or "no state"
+            dormant = [f.clause for f in a.findings if f.status == "applies" and f.kind == "defense"
+                       and f.dormancy is not None]
             console().print(f"[bold]Bound to defend it:[/] {bound}"
-                            + (f" (under {', '.join(d.covered_by)})" if d.covered_by else ""))
+                            + (f" (under {', '.join(d.covered_by)})" if d.covered_by else "")
+                            + (f"; dormant: {', '.join(dormant)}" if dormant else ""))
 
     @app.command()
     @handle_errors

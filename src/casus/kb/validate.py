@@ -119,7 +119,7 @@ def _check_treaty(raw: RawBase, where: Located, report: Report) -> None:
             report(where, f"clause id {c.id!r} must start with '{t.id}/'", cloc)
         for k, ph in enumerate(c.phases):
             ploc = [*cloc, "phases", k]
-            if t.in_force is None or ph.start < t.in_force:
+            if ph.start < (t.in_force or t.signed):
                 report(where, f"{c.id}: phase {ph.label!r} starts before the treaty entered into force", ploc)
             for target, expr in ph.targets.items():
                 for msg in scope_problems(raw, expr):

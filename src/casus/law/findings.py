@@ -77,7 +77,7 @@ class Finding:
         parts = []
         if self.dormancy is not None:
             parts.append(f"dormant since {self.dormancy['since']}: {self.dormancy['text']}")
-        parts += [f"{c['state']} since {c['since']}: {c['text']}" for c in self.caveats]
+        parts += [f"the standing of {c['state']} is doubtful since {c['since']}: {c['text']}" for c in self.caveats]
         return " ".join(parts) or None
 
 
