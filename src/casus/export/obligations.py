@@ -112,7 +112,7 @@ def _held(treaty: Treaty, table: Mapping[str, tuple[Spell, ...]], states: list[s
         st = standing(treaty, s, day, plain)
         if st.party and not st.suspended:
             active[s] = st.not_bound_towards
-    out = set()
+    out: set[tuple[str, str, str]] = set()
     for c in clauses:
         # a one-way clause: only its guarantors owe, only to its beneficiaries (the Compacts of Free Association)
         debtors = [a for a in active if not c.guarantors or a in c.guarantors]

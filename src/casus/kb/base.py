@@ -184,6 +184,12 @@ class KnowledgeBase:
 
         return defends_many(self, places, on=on, target=target)
 
+    def diff(self, start: dt.date | str, end: dt.date | str) -> Any:
+        """What changed in who is bound to defend whom after ``start`` and up to ``end``."""
+        from casus.law.diff import diff
+
+        return diff(self, start, end)
+
     def reach(self, **kwargs: Any) -> Any:
         from casus.reach.query import reach
 

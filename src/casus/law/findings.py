@@ -105,7 +105,7 @@ def build_finding(kb: KnowledgeBase, tables: DayTables, treaty: Treaty, clause: 
     short = treaty.name
     reasons: list[Reason] = [Reason(
         "in_force", True, treaty.name,
-        f"The {treaty.name} was in force on {day.isoformat()} (since {treaty.in_force.isoformat()}).")]
+        f"The {treaty.name} was in force on {day.isoformat()} (since {treaty.in_force}).")]
 
     c = int(codes[0])
     since = tday.since.get(victim)
