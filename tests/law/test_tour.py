@@ -21,5 +21,10 @@ def test_tour_answers(kb):
     china = answers["china-dprk"].answer.splitlines()
     assert "russia-dprk-2024/art4 was not in force" in china[0]
     assert "russia-dprk-2024/art4 applies" in china[1]
+    since = answers["since"].answer
+    assert list(answers)[-1] == "since"  # the tour ends with what changed
+    for line in ("2020-03-27: North Macedonia", "2023-04-04: Finland", "2024-03-07: Sweden",
+                 "2024-12-04: Russia-DPRK", "2025-09-17: Saudi-Pakistan"):
+        assert line in since
     for a in answers.values():
         assert a.to_dict()["question"].endswith("?")
