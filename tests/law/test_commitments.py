@@ -166,3 +166,61 @@ def test_aachen_binds_germany_to_defend_france(kb):
     a = attack(kb, "RUS", "FRA", STRASBOURG, "2020-01-22")
     assert a.finding("aachen-2019/art4").bound == ("DEU",)
     assert "aachen-2019/art4" not in [f.clause for f in attack(kb, "RUS", "FRA", STRASBOURG, "2020-01-21").findings]
+
+
+# --------------------------------------------------------------------------- historical and consultation-only
+
+KUALA_LUMPUR = {"lat": 3.14, "lon": 101.69}
+CANBERRA = {"lat": -35.28, "lon": 149.13}
+HELSINKI = {"lat": 60.17, "lon": 24.94}
+NICOSIA = {"lat": 35.17, "lon": 33.36}
+LONDON = {"lat": 51.51, "lon": -0.13}
+LISBON = {"lat": 38.72, "lon": -9.14}
+BAKU = {"lat": 40.41, "lon": 49.87}
+
+
+def test_fpda_is_consultation_only_and_only_for_malaysia_and_singapore(kb):
+    a = attack(kb, "IDN", "MYS", KUALA_LUMPUR, "1971-11-01")
+    f = a.finding("fpda-1971/consultation")
+    assert f.kind == "consultation" and f.status == "applies"
+    assert set(f.bound) == {"AUS", "GBR", "NZL", "SGP"}
+    assert "fpda-1971/consultation" not in attack(kb, "IDN", "MYS", KUALA_LUMPUR, "1971-10-31").applies
+    # nobody is bound to *defend* Malaysia by it: defends() counts defence clauses only
+    assert "fpda-1971/consultation" not in kb.defends(KUALA_LUMPUR, on="2025-01-01").covered_by
+    assert attack(kb, "IDN", "AUS", CANBERRA, "2025-01-01").status("fpda-1971/consultation") == "does_not_apply"
+
+
+def test_finland_ussr_one_sided_and_ended_1992(kb):
+    a = attack(kb, "DEU", "FIN", HELSINKI, "1960-01-01")
+    assert a.finding("finland-ussr-1948/art1").bound == ("SUN",)
+    assert attack(kb, "USA", "FIN", HELSINKI, "1960-01-01").status("finland-ussr-1948/art1") == "ambiguous"
+    assert not kb.in_force("finland-ussr-1948", "1948-05-30") and kb.in_force("finland-ussr-1948", "1948-05-31")
+    assert kb.members("finland-ussr-1948", "1992-01-19") == ("FIN", "RUS")
+    assert not kb.in_force("finland-ussr-1948", "1992-01-20")
+
+
+def test_dunkirk_only_against_germany_and_for_fifty_years(kb):
+    assert kb.in_force("dunkirk-1947", "1997-09-07") and not kb.in_force("dunkirk-1947", "1997-09-08")
+    assert attack(kb, "DEU", "GBR", LONDON, "1950-01-01").finding("dunkirk-1947/art2").bound == ("FRA",)
+    assert attack(kb, "SUN", "GBR", LONDON, "1950-01-01").status("dunkirk-1947/art2") == "does_not_apply"
+
+
+def test_cyprus_guarantee_one_way_and_alliance_dormant_since_1974(kb):
+    g = attack(kb, "EGY", "CYP", NICOSIA, "1970-01-01").finding("cyprus-guarantee-1960/art2")
+    assert g.bound == ("GBR", "GRC", "TUR")
+    assert attack(kb, "EGY", "GRC", {"lat": 37.98, "lon": 23.73}, "1970-01-01").status(
+        "cyprus-guarantee-1960/art2") == "does_not_apply"
+    assert attack(kb, "EGY", "CYP", NICOSIA, "1974-07-19").finding("cyprus-alliance-1960/art2").dormancy is None
+    assert attack(kb, "EGY", "CYP", NICOSIA, "1974-07-20").finding("cyprus-alliance-1960/art2").dormancy is not None
+
+
+def test_anglo_portuguese_alliance_ambiguous_today_and_says_why(kb):
+    f = attack(kb, "RUS", "PRT", LISBON, "2025-01-01").finding("anglo-portuguese-1373/alliance")
+    assert f.status == "ambiguous" and f.bound_if_applies == ("GBR",)
+    assert "no agreed modern content" in f.reasons[-1].detail
+
+
+def test_shusha_is_consultation_from_2022(kb):
+    f = attack(kb, "ARM", "AZE", BAKU, "2022-02-03").finding("shusha-2021/assistance")
+    assert f.kind == "consultation" and f.status == "applies" and f.bound == ("TUR",)
+    assert "shusha-2021/assistance" not in [x.clause for x in attack(kb, "ARM", "AZE", BAKU, "2022-02-02").findings]
