@@ -57,7 +57,7 @@ def render(text: str, kb) -> str:  # type: ignore[no-untyped-def]
 def main() -> int:
     import casus
 
-    kb = casus.load()
+    kb = casus.open()
     text = README.read_text(encoding="utf-8")
     if BEGIN not in text or END not in text:
         print(f"README.md has no {BEGIN} ... {END} block", file=sys.stderr)

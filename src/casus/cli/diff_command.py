@@ -21,9 +21,9 @@ def register(app: typer.Typer) -> None:
         """What changed between two dates: treaties in force or ended, members joined or left, territories
         that changed hands, clauses whose geography changed, dormancy."""
         from casus.dates import today
+        from casus.law.diff import diff as changes
 
-        kb = load_kb(overlay)
-        result = kb.diff(start, end or today())
+        result = changes(load_kb(overlay), start, end or today())
         if as_json:
             print_json(result.to_dict())
             return
