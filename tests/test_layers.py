@@ -1,7 +1,7 @@
 """The house is layered: a module imports only from its own layer or the layers below it.
 
-errors, dates, fileio, jsonio, cachefile, display, progress < kb < geo < law, relations < reach < export, sweep < api, cli < the
-top-level face (``casus``, ``casus.face``, ``casus.results``). Every import counts, lazy ones inside
+errors, dates, fileio, jsonio, cachefile, display, progress < kb < geo < law, relations < reach < export, sweep <
+api, cli < the top-level face (``casus``, ``casus.face``, ``casus.results``). Every import counts, lazy ones inside
 functions and type-only ones too: a cycle hidden behind a lazy import is still a cycle.
 """
 

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from casus.law.assess import Assessment
     from casus.law.attack import Attack
     from casus.law.defends import Defence, PlaceLike
+    from casus.law.diff import Changes
     from casus.reach.results import ReachResult
     from casus.relations.results import StateRelations
 
@@ -124,6 +125,13 @@ class Casus(KnowledgeBase):
         from casus.law.defends import defends_many
 
         return Defences(defends_many(self, places, on=on, target=target))
+
+    # ------------------------------------------------------------------ change over time
+    def diff(self, start: DateLike, end: DateLike) -> Changes:
+        """What changed in who is bound to defend whom after ``start`` and up to ``end``."""
+        from casus.law.diff import diff
+
+        return diff(self, start, end)
 
     # ------------------------------------------------------------------ reach and relations
     def reach(self, *, missile: str | None = None, km: float | None = None, origin: Any = None,

@@ -12,7 +12,8 @@ from casus.export.dyads import dyad_days, dyad_years
 
 COLUMNS = ["ccode1", "ccode2", "year", "iso1", "iso2", "stateabb1", "stateabb2", "defense", "offense",
            "neutrality", "non_aggression", "consultation", "alliance", "treaties", "defense_treaties",
-           "offense_treaties", "neutrality_treaties", "non_aggression_treaties", "consultation_treaties"]
+           "offense_treaties", "neutrality_treaties", "non_aggression_treaties", "consultation_treaties",
+           "atop_ids", "cow_ids"]
 
 
 @pytest.fixture(scope="module")
@@ -175,3 +176,18 @@ def test_dyad_days_on_both_sides_of_finlands_accession(kb):
     assert fin.defense.to_dict() == {dt.date(2023, 4, 2): 0, dt.date(2023, 4, 3): 0,
                                      dt.date(2023, 4, 4): 1, dt.date(2023, 4, 5): 1}
     assert "date" in df.columns and "year" not in df.columns
+
+
+def test_crosswalk_ids_for_joins(directed):
+    # NATO is ATOP 3180; the Treaty of Dunkirk ATOP 3055 and COW 3504 (treaty files, from ATOP/COW)
+    assert row(directed, "FIN", "USA", 2023).atop_ids == "3180"
+    fra_gbr = row(directed, "FRA", "GBR", 1948)
+    assert "3055" in fra_gbr.atop_ids.split(";") and fra_gbr.cow_ids == "3504"
+    # a treaty ATOP does not code adds no id: the Compact of Free Association alone (USA to PLW, 1995)
+    assert not isinstance(row(directed, "USA", "PLW", 1995).atop_ids, str)
+
+
+def test_one_way_compact_is_a_directed_row_only_from_the_guarantor(directed):
+    assert "cofa-usa-plw-1994" in treaties(row(directed, "USA", "PLW", 1995))
+    assert not len(directed[(directed.iso1 == "PLW") & (directed.iso2 == "USA") & (directed.year == 1995)
+                            & (directed.defense == 1)])

@@ -25,7 +25,11 @@ def by_day(kb, day):
         for a, towards in active.items():
             for b in active:
                 if a != b and b not in towards:
-                    out.update((t.id, k, a, b) for k in kinds)
+                    # a one-way clause (guarantors, beneficiaries) binds only its guarantors to its beneficiaries
+                    out.update((t.id, c.kind, a, b) for c in t.clauses if c.kind in kinds
+                               and any(p.start <= day and (p.end is None or day < p.end) for p in c.phases)
+                               and (not c.guarantors or a in c.guarantors)
+                               and (not c.beneficiaries or b in c.beneficiaries))
     return out
 
 
@@ -72,6 +76,12 @@ def test_intervals_are_merged_and_ordered(kb):
         keys[k] = o.end
 
 
+def test_one_way_obligations_only_from_guarantors(kb):
+    obs = _cached(kb)
+    pairs = {(o.debtor, o.creditor) for o in obs if o.treaty == "cyprus-guarantee-1960"}
+    assert pairs == {("GBR", "CYP"), ("GRC", "CYP"), ("TUR", "CYP")}
+
+
 def test_defense_obligations_match_the_law_kernels_bound_states(kb):
     # the dyad tables and `casus assess` must agree on who owes whom: the kernel's bound_states lists the
     # parties bound to help a victim; the export lists the same debtors for that creditor
@@ -86,7 +96,11 @@ def test_defense_obligations_match_the_law_kernels_bound_states(kb):
             for victim in tday.members - tday.suspended:
                 from casus.law.kernel import bound_states
 
-                kernel = set(bound_states(tables, tid, victim, OUTSIDE))
+                kernel = set()
+                for clause in kb.treaties[tid].clauses:
+                    if clause.kind == "defense" and any(
+                            p.start <= day and (p.end is None or day < p.end) for p in clause.phases):
+                        kernel |= set(bound_states(tables, tid, victim, OUTSIDE, clause))
                 export = {o.debtor for o in obs if o.treaty == tid and o.kind == "defense" and o.creditor == victim
                           and o.covers(day)}
                 assert kernel == export, (day, tid, victim)

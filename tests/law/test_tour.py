@@ -25,5 +25,10 @@ def test_tour_answers(kb):
     heads = dict(answers["china-dprk"].headlines)
     assert len(heads) == 2 and all(h.startswith("Bound to assist North Korea: China") for h in heads.values())
     assert answers["china-dprk"].to_dict()["headlines"][0]["headline"] == next(iter(heads.values()))
+    since = answers["since"].answer
+    assert list(answers)[-1] == "since"  # the tour ends with what changed
+    for line in ("2020-03-27: North Macedonia", "2023-04-04: Finland", "2024-03-07: Sweden",
+                 "2024-12-04: Russia-DPRK", "2025-09-17: Saudi-Pakistan"):
+        assert line in since
     for a in answers.values():
         assert a.to_dict()["question"].endswith("?")

@@ -138,10 +138,20 @@ def test_the_one_article5_invocation():
     ("teu-art42-7-2015-fra", "teu/art42-7", ("FRA",), D(2015, 11, 17), "assistance-provided"),  # EU FAC
     ("csto-art4-2022-kaz", "csto-1992/art4", ("KAZ",), D(2022, 1, 5), "assistance-provided"),  # CSTO 6 Jan.
     ("csto-art4-2022-arm", "csto-1992/art4", ("ARM",), D(2022, 9, 13), "declined"),  # Azatutyun
+    ("csto-art2-2021-arm", "csto-1992/art2", ("ARM",), D(2021, 5, 14), "declined"),  # TASS, Azatutyun
+    ("rio-1962-cuba-quarantine", "rio-1947/art6", ("USA",), D(1962, 10, 23), "support-declared"),  # FRUS ed. note
+    ("rio-1982-arg-falklands", "rio-1947/art6", ("ARG",), D(1982, 4, 20), "support-declared"),  # CS Monitor
 ])
 def test_other_invocations(inv, clause, by, day, outcome):
     i = invs()[inv]
     assert (i.clause, i.requested_by, i.requested, i.outcome) == (clause, by, day, outcome)
+
+
+def test_rio_2019_venezuela_organ_of_consultation():
+    # OAS press release E-065/19: 12 in favour, 5 abstentions, the Bahamas absent
+    i = invs()["rio-2019-venezuela"]
+    assert (i.requested, i.decided, i.clause) == (D(2019, 9, 11), D(2019, 9, 11), "rio-1947/art6")
+    assert len(i.requested_by) == 11 and "VEN" not in i.requested_by
 
 
 def test_rio_organ_of_consultation_met_on_21_september_2001():

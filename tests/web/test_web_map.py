@@ -191,3 +191,18 @@ def test_readme_screenshot(make_page):
         target = ROOT / "docs" / "img" / "web-map.png"
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(path, target)
+
+
+def test_dormant_seato_said_on_the_card(make_page):
+    # SEATO's organisation was dissolved on 1977-06-30; the treaty is in force but dormant (seato-1954.yaml)
+    p = make_page()
+    p.open()
+    page = p.page
+    p.set_date("2025-06-01")
+    p.wait_coverage("2025-06-01")
+    p.zoom_to(100.50, 13.75, 8)
+    p.click_map(100.50, 13.75)
+    card = page.locator('#place-out[data-on="2025-06-01"] .finding[data-clause="seato-1954/art4"]')
+    card.wait_for()
+    assert card.get_attribute("data-status") == "applies"
+    assert "Dormant since 1977-06-30" in card.locator(".dormancy").inner_text()

@@ -19,7 +19,7 @@ from casus.api import errors
 from casus.api.guards import ContentTypeMiddleware, HostMiddleware
 from casus.api.limits import BodyLimitMiddleware, HeavySlots, Limits
 from casus.api.memo import AnswerCache
-from casus.api.routes import geo, law, meta, reach, relations, web
+from casus.api.routes import changes, geo, law, meta, reach, relations, web
 from casus.api.routes import kb as kb_routes
 from casus.api.security import SecurityHeadersMiddleware
 from casus.geo.atlas import atlas_of
@@ -88,7 +88,7 @@ def create_app(kb: KnowledgeBase | None = None, *, limits: Limits | None = None,
     app.state.limits = limits
     app.state.heavy = HeavySlots(limits)
     app.state.answers = AnswerCache()
-    for module in (meta, geo, law, kb_routes, reach, relations, web):
+    for module in (meta, geo, law, changes, kb_routes, reach, relations, web):
         app.include_router(module.router)
     errors.install(app)
     if cors_origins:

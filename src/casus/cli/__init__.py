@@ -32,6 +32,7 @@ COMMAND_MODULES = (
     "casus.cli.law_commands",
     "casus.cli.reach_commands",
     "casus.cli.relations_commands",
+    "casus.cli.diff_command",
     "casus.cli.sweep_commands",
     "casus.cli.export_commands",
     "casus.cli.serve_command",

@@ -122,7 +122,8 @@ def register(app: typer.Typer) -> None:
             table.add_column(col, no_wrap=col in ("Id", "In force", "Ended"))
         for r in rows:
             t = kb.treaties[r["treaty"]]
-            table.add_row(treaty_short(kb, t.id), r["treaty"], r["in_force"].isoformat(),
+            table.add_row(treaty_short(kb, t.id), r["treaty"],
+                          r["in_force"].isoformat() if r["in_force"] else "not in force",
                           r["ended"].isoformat() if r["ended"] else "",
                           ", ".join(c.article for c in t.clauses))
         console().print(table)

@@ -103,6 +103,9 @@ def render_findings(kb: Any, findings: Any, *, place: str, attacker: str, victim
                 by = f", {s['publisher']}" if s.get("publisher") else ""
                 c.print(Text.assemble((f"{clause_label(kb, f.clause, short=True)}: ", "dim"),
                                       f"{s.get('title')}{by} {where}".strip()))
+    for f in shown:
+        if f.status != "does_not_apply" and f.life_note:
+            c.print(f"[yellow]{clause_label(kb, f.clause, short=True)}[/]: in force, but {f.life_note}")
 
 
 def _headline(lines: Any) -> None:

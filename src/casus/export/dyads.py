@@ -334,11 +334,13 @@ def _label_column(values: list[list[str | None]], a: np.ndarray, p: np.ndarray) 
 
 
 def to_table(cube: DyadCube, *, directed: bool = True, period: str = "year", only_obligated: bool = False,
-             by: By = "cow") -> pa.Table:
+             by: By = "cow", crosswalk: dict[str, tuple[int | None, int | None]] | None = None) -> pa.Table:
     """The cube as an Arrow table, sorted by ccode1, ccode2, then year (or date).
 
     Columns: ccode1, ccode2, year (or date), iso1, iso2, stateabb1, stateabb2, one 0/1 column per kind,
-    alliance, treaties (every treaty behind any kind, ';'-separated) and ``<kind>_treaties``.
+    alliance, treaties (every treaty behind any kind, ';'-separated), ``<kind>_treaties``, and, given a
+    ``crosswalk`` (treaty id to its ATOP and COW alliance ids), ``atop_ids`` and ``cow_ids``: the ids of
+    the treaties in ``treaties`` that ATOP or COW code, ';'-separated, for joins to those datasets.
     """
     import pyarrow as pa
 
@@ -352,8 +354,11 @@ def to_table(cube: DyadCube, *, directed: bool = True, period: str = "year", onl
     has = pos < len(c.hits)
     has[has] = c.hits[pos[has]] == flat[has]
 
-    def treaty_column(bits: np.ndarray) -> pa.Array:
+    def treaty_column(bits: np.ndarray, which: int | None = None) -> pa.Array:
         labels, inv = _labels(bits, c.treaty_ids)
+        if which is not None:
+            assert crosswalk is not None
+            labels = [_crosswalk_label(lab, crosswalk, which) for lab in labels]
         idx = np.full(len(flat), -1, dtype=np.int32)
         if len(inv):
             idx[has] = inv[pos[has]]
@@ -378,7 +383,26 @@ def to_table(cube: DyadCube, *, directed: bool = True, period: str = "year", onl
     cols["treaties"] = treaty_column(np.bitwise_or.reduce(c.bits, axis=1) if len(c.bits) else c.bits[:, 0])
     for k, name in enumerate(KINDS):
         cols[f"{name}_treaties"] = treaty_column(c.bits[:, k])
+    if crosswalk is not None:
+        every = np.bitwise_or.reduce(c.bits, axis=1) if len(c.bits) else c.bits[:, 0]
+        cols["atop_ids"] = treaty_column(every, 0)
+        cols["cow_ids"] = treaty_column(every, 1)
     return pa.table(cols)
+
+
+def _crosswalk_label(label: str | None, crosswalk: dict[str, tuple[int | None, int | None]],
+                     which: int) -> str | None:
+    """'nato;weu-1954' to '3180' (the ids the dataset has; treaties it does not code are left out)."""
+    if label is None:
+        return None
+    ids = [crosswalk.get(t, (None, None))[which] for t in label.split(";")]
+    kept = sorted({str(i) for i in ids if i is not None})
+    return ";".join(kept) or None
+
+
+def crosswalk(kb: KnowledgeBase) -> dict[str, tuple[int | None, int | None]]:
+    """Treaty id to (ATOP alliance id, COW alliance id), from the treaty files."""
+    return {t.id: (t.atop_id, t.cow_id) for t in kb.treaties.values()}
 
 
 def dyad_years(kb: KnowledgeBase, *, first: int = COVERED_FROM.year, last: int | None = None,
@@ -393,7 +417,8 @@ def dyad_years(kb: KnowledgeBase, *, first: int = COVERED_FROM.year, last: int |
     if first > last:
         raise DateError(f"from: {first} is after to: {last}", field="from", accepted=f"a year up to {last}")
     cube = year_cube(kb, first, last, rule)
-    return to_table(cube, directed=directed, period="year", only_obligated=only_obligated, by=by)
+    return to_table(cube, directed=directed, period="year", only_obligated=only_obligated, by=by,
+                    crosswalk=crosswalk(kb))
 
 
 def dyad_days(kb: KnowledgeBase, first: dt.date, last: dt.date, *, directed: bool = True,
@@ -407,5 +432,5 @@ def dyad_days(kb: KnowledgeBase, first: dt.date, last: dt.date, *, directed: boo
     while day <= last:
         end = min(last, day + dt.timedelta(days=block - 1))
         yield to_table(day_cube(kb, day, end, obs), directed=directed, period="day", only_obligated=only_obligated,
-                       by=by)
+                       by=by, crosswalk=crosswalk(kb))
         day = end + dt.timedelta(days=1)

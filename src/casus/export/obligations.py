@@ -45,6 +45,8 @@ class Obligation:
 
 def breakpoints(treaty: Treaty, table: Mapping[str, tuple[Spell, ...]]) -> list[dt.date]:
     """Every date on which a standing or a clause phase of the treaty may change, sorted."""
+    if treaty.in_force is None:
+        return []
     days = {treaty.in_force}
     if treaty.ended is not None:
         days.add(treaty.ended)
@@ -101,8 +103,8 @@ def treaty_obligations(treaty: Treaty, table: Mapping[str, tuple[Spell, ...]]) -
 
 def _held(treaty: Treaty, table: Mapping[str, tuple[Spell, ...]], states: list[str],
           day: dt.date) -> set[tuple[str, str, str]]:
-    kinds = kinds_on(treaty, day)
-    if not kinds:
+    clauses = [c for c in treaty.clauses if any(p.start <= day and (p.end is None or day < p.end) for p in c.phases)]
+    if not clauses:
         return set()
     plain = dict(table)
     active = {}
@@ -110,8 +112,13 @@ def _held(treaty: Treaty, table: Mapping[str, tuple[Spell, ...]], states: list[s
         st = standing(treaty, s, day, plain)
         if st.party and not st.suspended:
             active[s] = st.not_bound_towards
-    return {(k, a, b) for a, towards in active.items() for b in active
-            if a != b and b not in towards for k in kinds}
+    out: set[tuple[str, str, str]] = set()
+    for c in clauses:
+        # a one-way clause: only its guarantors owe, only to its beneficiaries (the Compacts of Free Association)
+        debtors = [a for a in active if not c.guarantors or a in c.guarantors]
+        creditors = [b for b in active if not c.beneficiaries or b in c.beneficiaries]
+        out |= {(c.kind, a, b) for a in debtors for b in creditors if a != b and b not in active[a]}
+    return out
 
 
 def obligations(kb: KnowledgeBase, treaties: Iterable[str] | None = None) -> list[Obligation]:

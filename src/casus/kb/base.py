@@ -123,7 +123,7 @@ class KnowledgeBase:
     def in_force(self, treaty_id: str, on: dt.date | str) -> bool:
         t = self.treaty(treaty_id)
         day = parse_date(on, field="on")
-        return t.in_force <= day and (t.ended is None or day < t.ended)
+        return t.in_force_on(day)
 
     def members(self, treaty_id: str, on: dt.date | str) -> tuple[str, ...]:
         """ISO codes of the states that are parties on ``on``, sorted.
@@ -133,7 +133,10 @@ class KnowledgeBase:
         """
         t = self.treaty(treaty_id)
         day = parse_date(on, field="on")
-        if day < t.in_force or (t.ended is not None and day >= t.ended):
+        if t.in_force is None:
+            raise DateError(f"{t.id} was signed on {t.signed.isoformat()} but is not in force, so it has no "
+                            "parties yet", field="on", accepted="a treaty in force")
+        if not t.in_force_on(day):
             life = f"{t.in_force.isoformat()} to {t.ended.isoformat() if t.ended else 'today'}"
             raise DateError(f"{t.id} was not in force on {day.isoformat()} (in force {life})",
                             field="on", accepted=f"a date from {life}")

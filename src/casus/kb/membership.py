@@ -111,7 +111,7 @@ class Standing:
 
 
 def standing(treaty: Treaty, state: str, on: dt.date, table: dict[str, tuple[Spell, ...]]) -> Standing:
-    if on < treaty.in_force or (treaty.ended is not None and on >= treaty.ended):
+    if treaty.in_force is None or not treaty.in_force_on(on):
         return Standing(False)
     for sp in table.get(state, ()):
         if sp.covers(on):

@@ -120,10 +120,32 @@ class MembershipEvent(Model):
     sources: tuple[Source, ...] = ()
 
 
+class Caveat(Model):
+    """A dated fact that leaves the law as it is but changes how much it can be relied on: a treaty
+    whose organisation is gone and which nobody has invoked since (dormancy), or a party excluded or
+    suspended from the organisation that still is a party to the treaty (Cuba and the Rio Treaty after 1962)."""
+
+    start: dt.date = Field(alias="from")
+    end: dt.date | None = Field(default=None, alias="to")
+    text: str
+    sources: Sources
+
+    def covers(self, day: dt.date) -> bool:
+        return self.start <= day and (self.end is None or day < self.end)
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"since": self.start.isoformat(), "text": " ".join(self.text.split())}
+        if self.end is not None:
+            out["until"] = self.end.isoformat()
+        return out
+
+
 class Party(Model):
     state: StateCode
     events: tuple[MembershipEvent, ...] = Field(min_length=1)
     note: str | None = None
+    caveats: tuple[Caveat, ...] = Field(
+        default=(), description="dated standing of a party that remains bound in law (excluded from the organisation)")
 
 
 class Note(Model):
@@ -237,23 +259,47 @@ class Treaty(Model):
     name: str
     short_name: str | None = None
     signed: dt.date
-    in_force: dt.date
+    in_force: dt.date | None = Field(description="entry into force; null for a treaty signed but not in force")
     ended: dt.date | None = None
     end_note: str | None = None
+    status_note: str | None = Field(
+        default=None, description="for a treaty not in force: what it still waits for (ratification by ...)")
+    signatories: tuple[StateCode, ...] = Field(
+        default=(), description="the signatories of a treaty not yet in force (it has no parties yet)")
     depositary: str
     summary: str
-    parties: tuple[Party, ...] = Field(min_length=1)
+    parties: tuple[Party, ...] = ()
     membership_sources: tuple[Source, ...] = ()
     clauses: tuple[Clause, ...] = ()
     notes: tuple[Note, ...] = ()
+    dormancy: tuple[Caveat, ...] = Field(
+        default=(), description="dated periods when the treaty is in force but its organisation is gone and "
+                                "nobody relies on it; the legal status is unchanged")
     atop_id: int | None = Field(default=None, description="ATOP alliance id (Leeds et al.), for joins")
     cow_id: int | None = Field(default=None, description="Correlates of War formal alliance id, where one exists")
     sources: Sources
 
     @model_validator(mode="after")
     def _dates(self) -> Treaty:
+        if self.in_force is None:
+            if self.parties or self.ended is not None or not self.signatories:
+                raise ValueError("a treaty not in force (in_force: null) has signatories, no parties and no end")
+            return self
+        if not self.parties:
+            raise ValueError("a treaty in force needs parties")
         if self.in_force < self.signed:
             raise ValueError("in_force is before signed")
         if self.ended is not None and self.ended <= self.in_force:
             raise ValueError("ended is not after in_force")
         return self
+
+    def in_force_on(self, day: dt.date) -> bool:
+        """Whether the treaty is in force on ``day`` (never, for one only signed)."""
+        return self.in_force is not None and self.in_force <= day and (self.ended is None or day < self.ended)
+
+    def dormant_on(self, day: dt.date) -> Caveat | None:
+        return next((c for c in self.dormancy if c.covers(day)), None)
+
+    def one_way(self) -> bool:
+        """True if any clause binds only guarantors towards beneficiaries."""
+        return any(c.guarantors for c in self.clauses)

@@ -348,7 +348,10 @@ def _treaty_life(raw: RawBase, where: Located, treaty_id: str, days: list[tuple[
     for label, d in days:
         if d is None:
             continue
-        if d < treaty.in_force or (treaty.ended is not None and d >= treaty.ended):
+        if treaty.in_force is None:
+            report(where, f"{what}: {treaty_id} is not in force (only signed)", loc)
+            return treaty
+        if not treaty.in_force_on(d):
             life = f"{treaty.in_force} to {treaty.ended or 'today'}"
             report(where, f"{what}: {label} {d} is outside the life of {treaty_id} ({life})", loc)
     return treaty

@@ -99,7 +99,7 @@ def _check_treaty(raw: RawBase, where: Located, report: Report) -> None:
                 if (st.item.start and e.date < st.item.start) or (st.item.end and e.date >= st.item.end):
                     report(where, f"{t.id}: {p.state} did not exist on {e.date} "
                                   f"(exists {st.item.start or '…'} to {st.item.end or 'today'})", eloc)
-                if e.date < t.in_force:
+                if t.in_force is not None and e.date < t.in_force:
                     report(where, f"{t.id}: {p.state} bound on {e.date}, before the treaty entered into force "
                                   f"on {t.in_force}; record the entry-into-force date", eloc)
             if t.ended and e.date > t.ended:
@@ -120,7 +120,7 @@ def _check_treaty(raw: RawBase, where: Located, report: Report) -> None:
             report(where, f"clause id {c.id!r} must start with '{t.id}/'", cloc)
         for k, ph in enumerate(c.phases):
             ploc = [*cloc, "phases", k]
-            if ph.start < t.in_force:
+            if ph.start < (t.in_force or t.signed):
                 report(where, f"{c.id}: phase {ph.label!r} starts before the treaty entered into force", ploc)
             for target, expr in ph.targets.items():
                 for msg in scope_problems(raw, expr):

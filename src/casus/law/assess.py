@@ -22,7 +22,7 @@ from casus.errors import CasusError, ScenarioError
 from casus.geo import query as geo_query
 from casus.geo.atlas import atlas_of
 from casus.law.attack import Attack, Point
-from casus.law.findings import Finding, build_finding, control_words, place_words
+from casus.law.findings import Finding, build_finding, control_words, not_in_force_finding, place_words
 from casus.law.kernel import (
     OUTSIDE,
     ClauseVerdicts,
@@ -72,6 +72,11 @@ class Assessment(Displayable):
                 int(cv.extension[row]), int(cv.status[row]), day=self.attack.date, attacker=self.attack.attacker,
                 victim=self.victim,
                 target=self.attack.target, act=self.attack.act, place_words=words, control=self.control))
+        day = self.attack.date
+        for t in self.kb.treaties.values():
+            # signed, not in force: said, so that nobody counts it; only where the attacked state signed it
+            if t.in_force is None and t.signed <= day and self.victim in t.signatories:
+                out.extend(not_in_force_finding(self.kb, t, c, day) for c in t.clauses)
         return tuple(out)
 
     @cached_property
@@ -152,6 +157,8 @@ class Assessment(Displayable):
                 "applies": [f.clause for f in self.findings if f.status == "applies"],
                 "ambiguous": [f.clause for f in self.findings if f.status == "ambiguous"],
                 "bound": list(self.bound),
+                "dormant": sorted({f.clause for f in self.findings if f.dormancy is not None
+                                   and f.status != "does_not_apply"}),
             },
         })
         if with_cascade:

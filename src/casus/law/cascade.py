@@ -100,7 +100,8 @@ def cascade(kb: KnowledgeBase, first: Assessment) -> Cascade:
             status = int(cv.status[row])
             if status == DOES_NOT_APPLY or kb.clauses[cv.clause_id][1].kind != "defense":
                 continue
-            bound = bound_states(assessment.tables, cv.treaty_id, assessment.victim, attacker)
+            bound = bound_states(assessment.tables, cv.treaty_id, assessment.victim, attacker,
+                                 kb.clauses[cv.clause_id][1])
             if status == AMBIGUOUS:
                 edges.extend(Edge(s, assessment.victim, cv.clause_id, "ambiguous", rnd) for s in bound)
                 continue

@@ -70,7 +70,8 @@ def judge_points(kb: KnowledgeBase, lats: np.ndarray, lons: np.ndarray, day: dt.
         live = (cv.status == APPLIES) | (cv.status == AMBIGUOUS)
         if live.any():
             uniq, inv = np.unique(holder[live].astype(str), return_inverse=True)
-            counts = np.array([len(bound_states(tables, cv.treaty_id, v or "", OUTSIDE)) for v in uniq],
+            clause = kb.clauses[cv.clause_id][1]
+            counts = np.array([len(bound_states(tables, cv.treaty_id, v or "", OUTSIDE, clause)) for v in uniq],
                               dtype=np.int16)
             n_bound[live, k] = counts[inv]
     return PointCoverage(all_ids, status, n_bound, holder)

@@ -15,7 +15,7 @@ from casus.law.kernel import FAILS, HOLDS, OUTSIDE, SKIPPED, STATUS_NAMES, UNSUR
 
 if TYPE_CHECKING:
     from casus.kb.base import KnowledgeBase
-    from casus.kb.models import Clause, Treaty
+    from casus.kb.models import Caveat, Clause, Treaty
 
 TARGET_WORDS = {
     "territory": "its territory", "armed_forces": "its armed forces", "vessel": "its vessels",
@@ -56,6 +56,8 @@ class Finding:
     sources: tuple[dict[str, Any], ...]
     #: which control of the place the finding was judged on, and why (status quo ante); None without a territory
     control: dict[str, Any] | None = None
+    dormancy: dict[str, Any] | None = None        # the treaty is in force but nobody relies on it
+    caveats: tuple[dict[str, Any], ...] = ()      # parties listed whose standing is doubtful (excluded, suspended)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -68,7 +70,20 @@ class Finding:
                     "political_step": self.political_step, "sources": list(self.sources)})
         if self.control is not None:
             out["control"] = dict(self.control)
+        if self.dormancy is not None:
+            out["dormancy"] = self.dormancy
+        if self.caveats:
+            out["caveats"] = list(self.caveats)
         return out
+
+    @property
+    def life_note(self) -> str | None:
+        """One line on the treaty's dormancy and the standing of listed parties, for summaries."""
+        parts = []
+        if self.dormancy is not None:
+            parts.append(f"dormant since {self.dormancy['since']}: {self.dormancy['text']}")
+        parts += [f"the standing of {c['state']} is doubtful since {c['since']}: {c['text']}" for c in self.caveats]
+        return " ".join(parts) or None
 
 
 def _name(kb: KnowledgeBase, code: str | None) -> str:
@@ -95,13 +110,20 @@ def build_finding(kb: KnowledgeBase, tables: DayTables, treaty: Treaty, clause: 
     short = treaty.name
     reasons: list[Reason] = [Reason(
         "in_force", True, treaty.name,
-        f"The {treaty.name} was in force on {day.isoformat()} (since {treaty.in_force.isoformat()}).")]
+        f"The {treaty.name} was in force on {day.isoformat()} (since {treaty.in_force}).")]
 
     c = int(codes[0])
     since = tday.since.get(victim)
+    one_way = bool(clause.beneficiaries)
     if c == HOLDS:
         d = f"{_name(kb, victim)} was a party on {day.isoformat()}, bound since {since.isoformat()}." if since \
             else f"{_name(kb, victim)} was a party on {day.isoformat()}."
+        if one_way:
+            d += (f" The clause is one-way: {_names(kb, clause.guarantors)} undertake(s) the defence of "
+                  f"{_names(kb, clause.beneficiaries)}, and {_name(kb, victim)} is a beneficiary.")
+    elif one_way and victim in tday.members and victim not in clause.beneficiaries:
+        d = (f"The clause is one-way: {_names(kb, clause.guarantors)} undertake(s) the defence of "
+             f"{_names(kb, clause.beneficiaries)}; an attack on {_name(kb, victim)} binds no one under it.")
     elif c == UNSURE:
         d = (f"{_name(kb, victim)} deposited its instrument on {day.isoformat()}; the hour is not recorded, so "
              "whether it was already bound at the moment of the attack is uncertain.")
@@ -116,7 +138,7 @@ def build_finding(kb: KnowledgeBase, tables: DayTables, treaty: Treaty, clause: 
             d += f" It became bound on {min(later).isoformat()}."
         elif ended:
             d += f" It ceased to be a party on {max(ended).isoformat()}."
-    reasons.append(Reason("party", _holds(c), f"{treaty.name} (parties)", d))
+    reasons.append(Reason("party", _holds(c), clause.cite if one_way else f"{treaty.name} (parties)", d))
 
     c = int(codes[1])
     if clause.attacker == "any":
@@ -169,7 +191,8 @@ def build_finding(kb: KnowledgeBase, tables: DayTables, treaty: Treaty, clause: 
                                   area=phase.describe.strip(), plain=plain))
 
     st = STATUS_NAMES[status]
-    bound = bound_states(tables, treaty.id, victim, attacker) if st != "does_not_apply" else ()
+    bound = bound_states(tables, treaty.id, victim, attacker, clause) if st != "does_not_apply" else ()
+    dormant = treaty.dormant_on(day)
     return Finding(
         clause=clause.id, treaty=treaty.id, article=clause.article, kind=clause.kind, status=st,
         reasons=tuple(reasons), bound=bound if st == "applies" else (),
@@ -177,7 +200,47 @@ def build_finding(kb: KnowledgeBase, tables: DayTables, treaty: Treaty, clause: 
         response=clause.response.strip(), political_step=clause.political_step.strip(),
         sources=tuple(s.model_dump(mode="json", exclude_none=True) for s in clause.sources),
         control=control,
+        dormancy=_caveat_dict(dormant) if dormant is not None else None,
+        caveats=party_caveats(treaty, (*bound, victim), day),
     )
+
+
+def _caveat_dict(c: Caveat) -> dict[str, Any]:
+    out = c.to_dict()
+    out["sources"] = [s.model_dump(mode="json", exclude_none=True) for s in c.sources]
+    return out
+
+
+def party_caveats(treaty: Treaty, states: tuple[str, ...], day: dt.date) -> tuple[dict[str, Any], ...]:
+    """Dated caveats on the standing of the named parties (excluded from the organisation, yet parties)."""
+    wanted = set(states)
+    out = []
+    for p in treaty.parties:
+        if p.state not in wanted:
+            continue
+        for c in p.caveats:
+            if c.covers(day):
+                out.append({"state": p.state, **_caveat_dict(c)})
+    return tuple(out)
+
+
+def not_in_force_finding(kb: KnowledgeBase, treaty: Treaty, clause: Clause, day: dt.date) -> Finding:
+    """A treaty signed but not in force binds no one: said as a finding, so that a reader who expects
+    it (Australia-Papua New Guinea, signed 6 October 2025) sees why it is not counted."""
+    waits = f" {treaty.status_note.strip()}" if treaty.status_note else ""
+    d = (f"The {treaty.name} was signed on {treaty.signed.isoformat()} by {_names(kb, treaty.signatories)} but "
+         f"was not in force on {day.isoformat()}, so it bound no one.{waits}")
+    return Finding(
+        clause=clause.id, treaty=treaty.id, article=clause.article, kind=clause.kind, status="does_not_apply",
+        reasons=(Reason("in_force", False, treaty.name, d),), bound=(), bound_if_applies=(),
+        automatic=clause.automatic, response=clause.response.strip(), political_step=clause.political_step.strip(),
+        sources=tuple(s.model_dump(mode="json", exclude_none=True) for s in clause.sources),
+    )
+
+
+def _names(kb: KnowledgeBase, codes: tuple[str, ...]) -> str:
+    names = [_name(kb, c) for c in codes]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def place_words(kb: KnowledgeBase, where: dict[str, Any] | None, target: str) -> str:

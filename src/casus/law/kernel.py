@@ -129,7 +129,8 @@ def _change_points(kb: KnowledgeBase) -> np.ndarray:
     """Every date on which a table could change; the day after a deposit too (the uncertain first day)."""
     days: set[dt.date] = set()
     for t in kb.treaties.values():
-        days.add(t.in_force)
+        if t.in_force is not None:
+            days.add(t.in_force)
         if t.ended:
             days.add(t.ended)
         for p in t.parties:
@@ -153,7 +154,7 @@ def _day_tables_cached(kb: KnowledgeBase, day: dt.date) -> DayTables:
     from casus.geo.control import control_arrays
 
     treaties = {t.id: _treaty_day(kb, t, day) for t in kb.treaties.values()
-                if t.in_force <= day and (t.ended is None or day < t.ended)}
+                if t.in_force_on(day)}
     sov, adm = control_arrays(kb, atlas_of(kb), day)
     sov = np.append(np.asarray(sov, dtype=object), NONE)
     adm = np.append(np.asarray(adm, dtype=object), NONE)
@@ -221,6 +222,9 @@ def judge(kb: KnowledgeBase, tables: DayTables, batch: Batch, attackers: np.ndar
                 if any_party:
                     party[:] = HOLDS
             codes[:, 0] = party
+            if clause.beneficiaries and not any_party:
+                # a one-way clause is triggered only by an attack on one of its beneficiaries
+                codes[:, 0] = np.where(member(batch.victims, set(clause.beneficiaries)), party, FAILS)
             # attacker
             if clause.attacker == "any":
                 codes[:, 1] = HOLDS
@@ -276,13 +280,18 @@ def worst(a: np.ndarray, b: Any) -> np.ndarray:
                     np.where((a == UNSURE) | (b == UNSURE), UNSURE, HOLDS)).astype(np.int8)
 
 
-def bound_states(tables: DayTables, treaty_id: str, victim: str, attacker: str) -> tuple[str, ...]:
+def bound_states(tables: DayTables, treaty_id: str, victim: str, attacker: str,
+                 clause: Clause | None = None) -> tuple[str, ...]:
     """The parties that owe assistance to ``victim`` that day: all others, less the attacker,
-    suspended parties, and parties whose obligations towards the victim are suspended."""
+    suspended parties, and parties whose obligations towards the victim are suspended. Under a
+    one-way clause (guarantors and beneficiaries), only the guarantors, and only towards a beneficiary."""
     tday = tables.treaties[treaty_id]
+    if clause is not None and clause.beneficiaries and victim not in clause.beneficiaries:
+        return ()
+    owing = set(clause.guarantors) if clause is not None and clause.guarantors else None
     out = []
     for s in sorted(tday.members):
-        if s in (victim, attacker) or s in tday.suspended:
+        if s in (victim, attacker) or s in tday.suspended or (owing is not None and s not in owing):
             continue
         if victim in tday.not_bound_towards.get(s, frozenset()):
             continue

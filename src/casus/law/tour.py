@@ -103,6 +103,8 @@ def run_tour(kb: KnowledgeBase, path: Path = TOUR_FILE) -> list[Answer]:
                 lines.append(_partner_line(kb, code, default_day))
         if q["kind"] == "pacific_allies":
             lines.append(_pacific(kb, default_day))
+        if q["kind"] == "diff":
+            lines.append(_since(kb, default_day, q["to"]))
         answers.append(Answer(q["id"], q["question"], "\n".join(lines), tuple(shown),
                               tuple(dict.fromkeys(sources)), tuple(heads)))
     return answers
@@ -127,3 +129,12 @@ def _pacific(kb: KnowledgeBase, day: dt.date) -> str:
     parts = [f"{state_name(kb, a.state)} ({', '.join(t.name for t in a.territories)})" for a in allies]
     return (f"On {day.isoformat()}, {len(parts)} NATO allies hold territory in the Pacific area, computed from "
             f"the geography: " + "; ".join(parts) + ".")
+
+
+def _since(kb: KnowledgeBase, day: dt.date, to: dt.date) -> str:
+    """The changes from the tour's date to ``to``, one per line, as ``casus diff`` lists them."""
+    from casus.law.diff import diff
+
+    changes = diff(kb, day, to).changes
+    head = f"{len(changes)} changes after {day.isoformat()} and up to {to.isoformat()} (casus diff):"
+    return "\n".join([head, *(f"{c.date.isoformat()}: {c.text}" for c in changes)])

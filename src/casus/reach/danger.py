@@ -48,8 +48,8 @@ def commitments(kb: KnowledgeBase, day: dt.date, reached: tuple[Reached, ...]) -
         holder = c.get("holder") or r.administrator or r.state
         bound: set[str] = set()
         for cid in applies:
-            treaty = kb.clauses[cid][0].id
-            bound.update(bound_states(tables, treaty, holder or "", OUTSIDE))
+            treaty, clause = kb.clauses[cid]
+            bound.update(bound_states(tables, treaty.id, holder or "", OUTSIDE, clause))
         rows.append(Cover(r.id, r.name, holder, r.state, r.distance_km, r.within_low, applies, ambiguous,
                           tuple(sorted(bound))))
     return Commitments(day, METHOD, tuple(rows), _by_clause(kb, day, rows, tables),
@@ -73,7 +73,7 @@ def _by_clause(kb: KnowledgeBase, day: dt.date, rows: list[Cover], tables: Any) 
         holders = tuple(sorted({c.holder for c in rows if cid in c.applies and c.holder}))
         bound: set[str] = set()
         for h in holders:
-            bound.update(bound_states(tables, treaty, h, OUTSIDE))
+            bound.update(bound_states(tables, treaty, h, OUTSIDE, kb.clauses[cid][1]))
         not_covered = tuple(c.territory for c in rows
                             if c.holder in parties and cid not in c.applies and cid not in c.ambiguous)
         out.append(ClauseReach(cid, treaty, applies_in, ambiguous_in, holders, tuple(sorted(bound)), not_covered))

@@ -272,7 +272,7 @@ def _clauses_naming_regions(kb: KnowledgeBase, day: dt.date) -> dict[str, set[st
                 walk(v, cid)
 
     for t in kb.treaties.values():
-        if not (t.in_force <= day and (t.ended is None or day < t.ended)):
+        if not t.in_force_on(day):
             continue
         for c in t.clauses:
             for ph in c.phases:

@@ -12,6 +12,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from casus.dates import parse_date
+from casus.kb.models import Treaty
 from casus.kb.relations import Partnership
 from casus.relations.periods import contribution_span, partner_documents, spell_on
 from casus.relations.results import (
@@ -74,8 +75,20 @@ def _treaties(kb: KnowledgeBase, code: str, day: dt.date) -> tuple[TreatyTie, ..
     for tid in kb.treaties_of(code, day):
         t = kb.treaties[tid]
         st = kb.standing(tid, code, day)
-        out.append(TreatyTie(tid, t.name, st.since, st.suspended, tuple(c.id for c in t.clauses)))
+        dormant = t.dormant_on(day)
+        out.append(TreatyTie(tid, t.name, st.since, st.suspended, tuple(c.id for c in t.clauses), _role(t, code),
+                             dormant.start if dormant else None))
     return tuple(out)
+
+
+def _role(t: Treaty, code: str) -> str:
+    """A state's side of a treaty: mutual, or guarantor or guaranteed under one-way clauses."""
+    one_way = [c for c in t.clauses if c.guarantors]
+    if not one_way:
+        return "mutual"
+    owes = any(code in c.guarantors for c in one_way)
+    owed = any(code in c.beneficiaries for c in one_way)
+    return "guarantor and guaranteed" if owes and owed else "guarantor" if owes else "guaranteed" if owed else "mutual"
 
 
 def _frameworks(kb: KnowledgeBase, code: str, day: dt.date) -> tuple[FrameworkTie, ...]:

@@ -50,6 +50,9 @@ class TreatyTie(_Record):
     since: dt.date | None
     suspended: bool
     clauses: tuple[str, ...]
+    # "mutual"; or, under a one-way treaty, "guarantor" (owes defence) / "guaranteed" (is owed it)
+    role: str = "mutual"
+    dormant_since: dt.date | None = None   # in force, but dormant (SEATO since 1977)
 
 
 @dataclass(frozen=True)

@@ -125,6 +125,16 @@ export function findingCard(f) {
       f.bound_if_applies.length > 6 ? null : list(f.bound_if_applies)));
     if (f.bound_if_applies.length > 6) card.appendChild(codeChips(f.bound_if_applies, `States bound if ${f.clause} applies`));
   }
+  if (f.status !== "does_not_apply" && f.dormancy) {
+    // in force but dormant (SEATO since 1977): said on the card, the legal status unchanged
+    card.appendChild(h("p", { class: "dormancy" }, h("strong", {}, `Dormant since ${f.dormancy.since}: `),
+      f.dormancy.text));
+  }
+  if (f.status !== "does_not_apply" && f.caveats) {
+    for (const c of f.caveats) {
+      card.appendChild(h("p", { class: "dormancy" }, h("strong", {}, `${c.state}, since ${c.since}: `), c.text));
+    }
+  }
   if (f.status !== "does_not_apply" && f.political_step) {
     card.appendChild(h("p", { class: "political" }, f.political_step));
   }
