@@ -17,7 +17,6 @@ OUT = Path(__file__).resolve().parent.parent / "src" / "casus" / "schemas"
 def schemas() -> dict[str, dict]:
     from casus.kb.loader import SECTIONS
     from casus.kb.models import Treaty
-
     from casus.kb.pacts import Pact, Template
 
     out = {"kb-treaty.schema.json": Treaty.model_json_schema(by_alias=True),
