@@ -12,7 +12,8 @@ from casus.export.dyads import dyad_days, dyad_years
 
 COLUMNS = ["ccode1", "ccode2", "year", "iso1", "iso2", "stateabb1", "stateabb2", "defense", "offense",
            "neutrality", "non_aggression", "consultation", "alliance", "treaties", "defense_treaties",
-           "offense_treaties", "neutrality_treaties", "non_aggression_treaties", "consultation_treaties"]
+           "offense_treaties", "neutrality_treaties", "non_aggression_treaties", "consultation_treaties",
+           "atop_ids", "cow_ids"]
 
 
 @pytest.fixture(scope="module")

@@ -10,6 +10,23 @@ import typer
 from casus.cli.common import JsonOpt, OverlayOpt, console, handle_errors, load_kb, print_json
 
 
+def _no_treaty_for_atop(kb: object, atop: int) -> None:
+    """No treaty carries this ATOP id: say what the coverage report knows of the row."""
+    from casus.errors import InputError
+    from casus.kb.atop import checklist, read_unresolved
+    from casus.kb.loader import DATA_DIR
+
+    row = checklist().get(atop)
+    unresolved = read_unresolved([DATA_DIR], [])
+    if atop in unresolved:
+        u = unresolved[atop]
+        raise InputError(f"--atop: ATOP row {atop} is {u.status} in casus: {u.found}", field="--atop",
+                         accepted="an ATOP id that a treaty carries (casus coverage-report --status covered)")
+    what = f"ATOP row {atop} (begins {row.begin}) is not yet modelled" if row else f"no treaty has ATOP id {atop}"
+    raise InputError(f"--atop: {what}", field="--atop",
+                     accepted="an ATOP id that a treaty carries (casus coverage-report --status covered)")
+
+
 def register(app: typer.Typer) -> None:
     @app.command()
     @handle_errors
@@ -81,32 +98,79 @@ def register(app: typer.Typer) -> None:
     def treaties(
         state: Annotated[str | None, typer.Option("--state", help="ISO alpha-3 code, e.g. JPN.")] = None,
         on: Annotated[str | None, typer.Option("--on", help="Date, YYYY-MM-DD.")] = None,
+        atop: Annotated[int | None, typer.Option("--atop", help="ATOP alliance id, e.g. 3535.")] = None,
         overlay: OverlayOpt = None,
         as_json: JsonOpt = False,
     ) -> None:
-        """The treaties a state is party to on a date (or every treaty in the knowledge base)."""
+        """The treaties a state is party to on a date, the treaties behind an ATOP id, or every treaty."""
         from casus.dates import parse_date, today
 
         kb = load_kb(overlay)
         day = parse_date(on, field="--on") if on else today()
-        if state:
-            code = kb.state(state).code
-            ids = kb.treaties_of(code, day)
-        else:
-            code, ids = None, tuple(kb.treaties)
+        code = kb.state(state).code if state else None
+        ids = kb.treaties_of(code, day) if code else tuple(kb.treaties)
+        if atop is not None:
+            ids = tuple(i for i in ids if kb.treaties[i].atop_id == atop)
+            if not ids and code is None:
+                _no_treaty_for_atop(kb, atop)
         rows = [{"treaty": i, "name": kb.treaties[i].name, "in_force": kb.treaties[i].in_force,
-                 "ended": kb.treaties[i].ended,
+                 "ended": kb.treaties[i].ended, "atop_id": kb.treaties[i].atop_id,
+                 "cow_id": kb.treaties[i].cow_id, "atop_note": kb.treaties[i].atop_note,
                  "clauses": [c.id for c in kb.treaties[i].clauses]} for i in ids]
         if as_json:
-            print_json({"state": code, "on": day, "treaties": rows})
+            print_json({"state": code, "on": day, "atop": atop, "treaties": rows})
             return
         from rich.table import Table
 
         title = f"Treaties of {kb.states[code].name} on {day.isoformat()}" if code else "Treaties"
+        if atop is not None:
+            title += f" with ATOP id {atop}"
         table = Table(title=title)
-        for col in ("Id", "Name", "In force", "Ended", "Clauses"):
+        for col in ("Id", "Name", "In force", "Ended", "ATOP", "COW", "Clauses"):
             table.add_column(col)
         for r in rows:
             table.add_row(r["treaty"], r["name"], r["in_force"].isoformat(),
-                          r["ended"].isoformat() if r["ended"] else "", ", ".join(r["clauses"]))
+                          r["ended"].isoformat() if r["ended"] else "",
+                          str(r["atop_id"] or ""), str(r["cow_id"] or ""), ", ".join(r["clauses"]))
         console().print(table)
+
+    @app.command("coverage-report")
+    @handle_errors
+    def coverage_report(
+        overlay: OverlayOpt = None,
+        status: Annotated[str | None, typer.Option(
+            "--status", help="Only rows with this status: covered, different, unresolved, missing.")] = None,
+        as_json: JsonOpt = False,
+    ) -> None:
+        """How much of ATOP's list of defence pacts since 1945 the knowledge base covers, row by row."""
+        from casus.errors import InputError
+        from casus.kb.atop import coverage, read_unresolved
+        from casus.kb.loader import DATA_DIR
+
+        statuses = ("covered", "different", "unresolved", "missing")
+        if status is not None and status not in statuses:
+            raise InputError(f"--status: {status!r} is not one of {', '.join(statuses)}", field="--status",
+                             accepted=", ".join(statuses))
+        kb = load_kb(overlay)
+        report = coverage(kb, read_unresolved([DATA_DIR, *(overlay or [])], []))
+        if status is not None:
+            report["rows"] = [r for r in report["rows"] if r["status"] == status]
+        if as_json:
+            print_json(report)
+            return
+        n = report["counts"]
+        out = console()
+        out.print(f"ATOP lists {n['rows']} defence pacts in effect since 1945 that are not among casus's original "
+                  f"treaties. casus models {n['covered']} of them as treaties ({n['covered_noted']} with a note "
+                  f"where it departs from ATOP's coding), records {n['different']} as deliberately different, "
+                  f"{n['unresolved']} as unresolved, and {n['missing']} are not yet looked at.")
+        from rich.table import Table
+
+        table = Table(title="ATOP rows" + (f" ({status})" if status else ""))
+        for col in ("ATOP", "COW", "ATOP begin", "Status", "Treaty or finding"):
+            table.add_column(col)
+        for r in report["rows"]:
+            what = ", ".join(r.get("treaties") or []) or r.get("treaty") or r.get("found") or ""
+            table.add_row(str(r["atop_id"]), str(r["cow_id"] or ""), r["atop_begin"], r["status"], what)
+        out.print(table)
+        out.print(f"Source of the list: {report['source']}.", markup=False)

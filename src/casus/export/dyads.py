@@ -23,8 +23,8 @@ each a state over the stretch of its life that one COW code covers, in a dense
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -146,6 +146,12 @@ class DyadCube:
     hits: np.ndarray          # (M,) int64, sorted
     bits: np.ndarray          # (M, len(KINDS), W) uint64
     treaty_ids: list[str]
+    #: treaty id -> (ATOP id, COW alliance id), for the crosswalk columns
+    crosswalk: Mapping[str, tuple[int | None, int | None]] = field(default_factory=dict)
+
+
+def _crosswalk(kb: KnowledgeBase) -> dict[str, tuple[int | None, int | None]]:
+    return {t.id: (t.atop_id, t.cow_id) for t in kb.treaties.values()}
 
 
 def _expand(n: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -202,7 +208,7 @@ def year_cube(kb: KnowledgeBase, first: int, last: int, rule: Rule = "any",
         keep = (rec.start[r] <= day) & (day < rec.end[r])
         r, u1, u2, p = r[keep], u1[keep], u2[keep], p[keep]
     kinds, hits, bits = _sparse((U, U, P), u1, u2, p, rec.kind[r], rec.treaty[r], len(tids))
-    return DyadCube(us, years, ws < we, exists, kinds, hits, bits, tids)
+    return DyadCube(us, years, ws < we, exists, kinds, hits, bits, tids, _crosswalk(kb))
 
 
 def day_cube(kb: KnowledgeBase, first: dt.date, last: dt.date, obs: list[Obligation] | None = None) -> DyadCube:
@@ -224,7 +230,7 @@ def day_cube(kb: KnowledgeBase, first: dt.date, last: dt.date, obs: list[Obligat
     r, off = _expand(np.maximum(np.minimum(rec.end, d1) - lo, 0))
     p = lo[r] - d0 + off
     kinds, hits, bits = _sparse((U, U, P), rec.u1[r], rec.u2[r], p, rec.kind[r], rec.treaty[r], len(tids))
-    return DyadCube(us, days, alive, exists, kinds, hits, bits, tids)
+    return DyadCube(us, days, alive, exists, kinds, hits, bits, tids, _crosswalk(kb))
 
 
 @dataclass(frozen=True)
@@ -240,6 +246,7 @@ class Keyed:
     ccode: np.ndarray         # (A, P) int, -1 for none
     abbr: list[list[str | None]]   # [A][P]
     iso: list[list[str | None]]    # [A][P]
+    crosswalk: Mapping[str, tuple[int | None, int | None]] = field(default_factory=dict)
 
 
 def key_units(cube: DyadCube, by: By = "cow") -> Keyed:
@@ -291,7 +298,7 @@ def key_units(cube: DyadCube, by: By = "cow") -> Keyed:
             ccode[k, q] = -1 if last.ccode is None else last.ccode
             abbr[k][q] = last.abbr
             iso[k][q] = ";".join(dict.fromkeys(x.state for x in here))
-    return Keyed(cube.periods, exists, kinds, hits, bits, cube.treaty_ids, ccode, abbr, iso)
+    return Keyed(cube.periods, exists, kinds, hits, bits, cube.treaty_ids, ccode, abbr, iso, cube.crosswalk)
 
 
 def _undirected(k: Keyed) -> Keyed:
@@ -305,7 +312,8 @@ def _undirected(k: Keyed) -> Keyed:
     hits, inv = np.unique(flat, return_inverse=True)
     bits = np.zeros((len(hits), *k.bits.shape[1:]), dtype=np.uint64)
     np.bitwise_or.at(bits, inv.ravel(), k.bits)
-    return Keyed(k.periods, k.exists & upper[:, :, None], kinds, hits, bits, k.treaty_ids, k.ccode, k.abbr, k.iso)
+    return Keyed(k.periods, k.exists & upper[:, :, None], kinds, hits, bits, k.treaty_ids, k.ccode, k.abbr, k.iso,
+                 k.crosswalk)
 
 
 def _labels(bits: np.ndarray, treaty_ids: list[str]) -> tuple[list[str | None], np.ndarray]:
@@ -338,7 +346,8 @@ def to_table(cube: DyadCube, *, directed: bool = True, period: str = "year", onl
     """The cube as an Arrow table, sorted by ccode1, ccode2, then year (or date).
 
     Columns: ccode1, ccode2, year (or date), iso1, iso2, stateabb1, stateabb2, one 0/1 column per kind,
-    alliance, treaties (every treaty behind any kind, ';'-separated) and ``<kind>_treaties``.
+    alliance, treaties (every treaty behind any kind, ';'-separated), ``<kind>_treaties``, then atop_ids and
+    cow_ids (the ATOP and COW alliance ids of the treaties behind any kind, where they have one).
     """
     import pyarrow as pa
 
@@ -352,8 +361,14 @@ def to_table(cube: DyadCube, *, directed: bool = True, period: str = "year", onl
     has = pos < len(c.hits)
     has[has] = c.hits[pos[has]] == flat[has]
 
-    def treaty_column(bits: np.ndarray) -> pa.Array:
+    def treaty_column(bits: np.ndarray, which: int | None = None) -> pa.Array:
+        """Treaty ids behind each row; with ``which`` (0 ATOP, 1 COW) their crosswalk ids instead."""
         labels, inv = _labels(bits, c.treaty_ids)
+        if which is not None:
+            labels = [None if lab is None else
+                      ";".join(str(c.crosswalk[t][which]) for t in lab.split(";")
+                               if c.crosswalk.get(t, (None, None))[which] is not None) or None
+                      for lab in labels]
         idx = np.full(len(flat), -1, dtype=np.int32)
         if len(inv):
             idx[has] = inv[pos[has]]
@@ -375,9 +390,12 @@ def to_table(cube: DyadCube, *, directed: bool = True, period: str = "year", onl
     for k, name in enumerate(KINDS):
         cols[name] = pa.array(((kinds >> k) & 1).astype(np.uint8))
     cols["alliance"] = pa.array((kinds != 0).astype(np.uint8))
-    cols["treaties"] = treaty_column(np.bitwise_or.reduce(c.bits, axis=1) if len(c.bits) else c.bits[:, 0])
+    any_bits = np.bitwise_or.reduce(c.bits, axis=1) if len(c.bits) else c.bits[:, 0]
+    cols["treaties"] = treaty_column(any_bits)
     for k, name in enumerate(KINDS):
         cols[f"{name}_treaties"] = treaty_column(c.bits[:, k])
+    cols["atop_ids"] = treaty_column(any_bits, 0)
+    cols["cow_ids"] = treaty_column(any_bits, 1)
     return pa.table(cols)
 
 
