@@ -54,6 +54,10 @@ LIVES = [
     ("france-djibouti-2011", ("FRA", "DJI"), "2014-05-01", None, "in force 1 May 2014"),
     ("france-comoros-1978", ("FRA", "COM"), "1982-10-20", None, "in force 20 Oct 1982"),
     ("amu-1989", ("MAR", "DZA"), "1989-02-17", None, "signed at Marrakesh"),
+    ("uk-iraq-1955", ("GBR", "IRQ"), "1955-04-05", "1959-03-24",
+     "in force 5 April 1955 (FRUS); Iraq left the Baghdad Pact 24 March 1959"),
+    ("egypt-sudan-1976", ("EGY", "SDN"), "1976-07-15", "1989-06-10", "abrogated by Sudan 10 June 1989"),
+    ("morocco-libya-1984", ("MAR", "LBY"), "1984-08-13", "1986-08-29", "abrogated by Hassan II"),
 ]
 
 
@@ -89,6 +93,7 @@ DJIBOUTI = {"lat": 11.59, "lon": 43.15}
 MORONI = {"lat": -11.70, "lon": 43.26}
 RABAT = {"lat": 34.02, "lon": -6.84}
 NEW_YORK = {"lat": 40.71, "lon": -74.01}
+KHARTOUM = {"lat": 15.50, "lon": 32.56}
 
 # (clause, scenario, status, states that must be bound, basis)
 ASSESSMENTS = [
@@ -125,6 +130,12 @@ ASSESSMENTS = [
      "applies", {"FRA"}, "Art. 1, mutual aid against external aggression"),
     ("amu-1989/art14", {"date": "2000-01-01", "attacker": "ESP", "victim": "MAR", "place": RABAT},
      "applies", {"DZA", "TUN"}, "Art. 14"),
+    ("uk-iraq-1955/art1", {"date": "1957-01-01", "attacker": "SYR", "victim": "IRQ", "place": BAGHDAD},
+     "applies", {"GBR"}, "British support against aggression on Iraq"),
+    ("egypt-sudan-1976/art1", {"date": "1980-01-01", "attacker": "LBY", "victim": "SDN", "place": KHARTOUM},
+     "applies", {"EGY"}, "Art. 1"),
+    ("morocco-libya-1984/art12", {"date": "1985-06-01", "attacker": "DZA", "victim": "MAR", "place": RABAT},
+     "applies", {"LBY"}, "mutual-defence clause of the union"),
 ]
 
 
@@ -146,6 +157,13 @@ def test_one_way_pacts_bind_only_the_guarantor(kb):
     f = kb.assess({"date": "1970-01-01", "attacker": "SUN", "victim": "IRN", "place": TEHRAN}
                   ).finding("us-iran-1959/art1")
     assert set(f.bound) == {"USA"}
+
+
+def test_a_pact_is_silent_outside_its_life(kb):
+    # the day Sudan's abrogation took effect, the Egypt-Sudan clause is no longer among the findings
+    scen = {"attacker": "LBY", "victim": "SDN", "place": KHARTOUM}
+    assert kb.assess({"date": "1989-06-09", **scen}).status("egypt-sudan-1976/art1") == "applies"
+    assert kb.assess({"date": "1989-06-10", **scen}).status("egypt-sudan-1976/art1") is None
 
 
 def test_panama_canal_treaty_is_limited_to_panama(kb):
