@@ -58,6 +58,7 @@ LIVES = [
      "in force 5 April 1955 (FRUS); Iraq left the Baghdad Pact 24 March 1959"),
     ("egypt-sudan-1976", ("EGY", "SDN"), "1976-07-15", "1989-06-10", "abrogated by Sudan 10 June 1989"),
     ("morocco-libya-1984", ("MAR", "LBY"), "1984-08-13", "1986-08-29", "abrogated by Hassan II"),
+    ("senegambia-1981", ("SEN", "GMB"), "1982-02-01", "1989-09-30", "the confederation's life"),
 ]
 
 
@@ -94,6 +95,7 @@ MORONI = {"lat": -11.70, "lon": 43.26}
 RABAT = {"lat": 34.02, "lon": -6.84}
 NEW_YORK = {"lat": 40.71, "lon": -74.01}
 KHARTOUM = {"lat": 15.50, "lon": 32.56}
+BANJUL = {"lat": 13.45, "lon": -16.58}
 
 # (clause, scenario, status, states that must be bound, basis)
 ASSESSMENTS = [
@@ -136,6 +138,8 @@ ASSESSMENTS = [
      "applies", {"EGY"}, "Art. 1"),
     ("morocco-libya-1984/art12", {"date": "1985-06-01", "attacker": "DZA", "victim": "MAR", "place": RABAT},
      "applies", {"LBY"}, "mutual-defence clause of the union"),
+    ("senegambia-1981/clause2", {"date": "1985-01-01", "attacker": "GNB", "victim": "GMB", "place": BANJUL},
+     "applies", {"SEN"}, "Clause 2, integrated forces defend both states"),
 ]
 
 
