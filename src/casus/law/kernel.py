@@ -14,6 +14,7 @@ condition holds, does not apply when one fails, and is ambiguous otherwise.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -123,16 +124,67 @@ def _change_points(kb: KnowledgeBase) -> np.ndarray:
 
 @lru_cache(maxsize=4096)
 def _day_tables_cached(kb: KnowledgeBase, day: dt.date) -> DayTables:
+    treaties = {t.id: _treaty_day_on(kb, t, day) for t in kb.treaties.values()
+                if t.in_force <= day and (t.ended is None or day < t.ended)}
+    sov, adm = _control_on(kb, day)
+    return DayTables(day, treaties, sov, adm)
+
+
+@lru_cache(maxsize=16)
+def _treaty_points(kb: KnowledgeBase) -> dict[str, list[int]]:
+    """Per treaty, the dates on which its own table could change (so a table is shared by every epoch
+    in which nothing about that treaty changed: with hundreds of treaties, most epochs change one)."""
+    out = {}
+    for t in kb.treaties.values():
+        days = {t.in_force}
+        if t.ended:
+            days.add(t.ended)
+        for p in t.parties:
+            for e in p.events:
+                days.update((e.date, e.date + dt.timedelta(days=1)))
+        out[t.id] = sorted(d.toordinal() for d in days)
+    return out
+
+
+def _treaty_day_on(kb: KnowledgeBase, t: Treaty, day: dt.date) -> TreatyDay:
+    points = _treaty_points(kb)[t.id]
+    i = bisect_right(points, day.toordinal()) - 1
+    return _treaty_day_cached(kb, t.id, points[max(i, 0)])
+
+
+@lru_cache(maxsize=65536)
+def _treaty_day_cached(kb: KnowledgeBase, treaty_id: str, ordinal: int) -> TreatyDay:
+    return _treaty_day(kb, kb.treaties[treaty_id], dt.date.fromordinal(ordinal))
+
+
+@lru_cache(maxsize=16)
+def _control_points(kb: KnowledgeBase) -> np.ndarray:
+    days: set[dt.date] = set()
+    for terr in kb.territories.values():
+        for ctl in getattr(terr, "control", ()):
+            days.update(d for d in (ctl.start, ctl.end) if d is not None)
+    return np.array(sorted(d.toordinal() for d in days), dtype=np.int64)
+
+
+def _control_on(kb: KnowledgeBase, day: dt.date) -> tuple[np.ndarray, np.ndarray]:
+    points = _control_points(kb)
+    i = int(np.searchsorted(points, day.toordinal(), side="right")) - 1
+    return _control_cached(kb, int(points[i]) if i >= 0 else dt.date.min.toordinal())
+
+
+@lru_cache(maxsize=1024)
+def _control_cached(kb: KnowledgeBase, ordinal: int) -> tuple[np.ndarray, np.ndarray]:
+    """Sovereign and administrator of every territory, for one span in which no control changes."""
     from casus.geo.control import control_arrays
 
-    treaties = {t.id: _treaty_day(kb, t, day) for t in kb.treaties.values()
-                if t.in_force <= day and (t.ended is None or day < t.ended)}
-    sov, adm = control_arrays(kb, kb.atlas, day)
+    sov, adm = control_arrays(kb, kb.atlas, dt.date.fromordinal(ordinal))
     sov = np.append(np.asarray(sov, dtype=object), NONE)
     adm = np.append(np.asarray(adm, dtype=object), NONE)
     sov[sov == None] = NONE  # noqa: E711 - numpy elementwise comparison
     adm[adm == None] = NONE  # noqa: E711
-    return DayTables(day, treaties, sov, adm)
+    sov.flags.writeable = False
+    adm.flags.writeable = False
+    return sov, adm
 
 
 @dataclass(frozen=True)
@@ -156,10 +208,11 @@ def judge(kb: KnowledgeBase, tables: DayTables, batch: Batch, attackers: np.ndar
     ``any_party`` takes the attacked forces, vessel or aircraft to be a party's, for sweeps that ask
     "would an attack here on an ally's ship be covered" without naming the ally.
     """
-    out: list[ClauseVerdicts] = []
+    out: list[ClauseVerdicts | None] = []
     n = batch.n
     nsa = np.char.startswith(attackers.astype(str), "nsa:") if n else np.zeros(0, dtype=bool)
     acts_memo: dict[tuple[str, ...], np.ndarray] = {}
+    simple: list[tuple[int, str, Clause, int, Phase]] = []
     for tid, tday in tables.treaties.items():
         treaty = kb.treaties[tid]
         members = tday.members
@@ -171,6 +224,10 @@ def judge(kb: KnowledgeBase, tables: DayTables, batch: Batch, attackers: np.ndar
             if found is None:
                 continue
             pidx, phase = found
+            if VECTORISE and _is_simple(clause, pidx):
+                simple.append((len(out), tid, clause, pidx, phase))
+                out.append(None)  # filled below, all simple clauses at once
+                continue
             codes = np.full((n, 5), SKIPPED, dtype=np.int8)
             if party is None:
                 # the attacked state is a party that day, not suspended, not on its first (uncertain) day
@@ -228,7 +285,90 @@ def judge(kb: KnowledgeBase, tables: DayTables, batch: Batch, attackers: np.ndar
             status = np.where((codes == FAILS).any(axis=1), DOES_NOT_APPLY,
                               np.where((codes == UNSURE).any(axis=1), AMBIGUOUS, APPLIES)).astype(np.int8)
             out.append(ClauseVerdicts(clause.id, tid, pidx, codes, exc_idx, ext_idx, status))
-    return out
+    if simple:
+        judged = _judge_simple(tables, batch, attackers, targets, acts, [x[1:] for x in simple], any_party)
+        for (slot, *_), verdict in zip(simple, judged, strict=True):
+            out[slot] = verdict
+    return out  # type: ignore[return-value]  # every None slot was filled
+
+
+#: judge simple clauses together (False: each in the general loop; tests compare the two)
+VECTORISE = True
+_SIMPLE: dict[tuple[int, str, int], bool] = {}
+
+
+def _is_simple(clause: Clause, pidx: int) -> bool:
+    """A clause phase the vectorised path can judge: every target's scope is ``anywhere``, no exceptions, no
+    domain extensions, mutual (one-way clauses keep the general path). Most compact pacts are simple."""
+    key = (id(clause), clause.id, pidx)
+    got = _SIMPLE.get(key)
+    if got is None:
+        phase = clause.phases[pidx]
+        got = (not clause.extensions and not phase.exceptions and not clause.guarantors
+               and not clause.beneficiaries and bool(phase.targets)
+               and all(expr == {"anywhere": True} for expr in phase.targets.values()))
+        _SIMPLE[key] = got
+    return got
+
+
+def _judge_simple(tables: DayTables, batch: Batch, attackers: np.ndarray, targets: np.ndarray, acts: np.ndarray,
+                  items: list[tuple[str, Clause, int, Phase]], any_party: bool) -> list[ClauseVerdicts]:
+    """Judge many simple clauses at once: the same conditions as the general loop, as (n, C) tables.
+
+    Each condition depends on the attack only through one small set of values (the victim, the attacker,
+    the act, the target kind), so it is computed on the distinct values x clauses in Python, which is
+    cheap, and then gathered for the n attacks in one numpy step. The cost no longer grows with the
+    number of clauses times a per-clause numpy overhead.
+    """
+    n, C = batch.n, len(items)
+    uv, vinv = np.unique(batch.victims.astype(str), return_inverse=True)
+    ua, ainv = np.unique(attackers.astype(str), return_inverse=True)
+    ut, tinv = np.unique(targets.astype(str), return_inverse=True)
+    uc, cinv = np.unique(acts.astype(str), return_inverse=True)
+    ua_nsa = np.array([a.startswith("nsa:") for a in ua], dtype=bool)
+    party_t = np.empty((len(uv), C), dtype=np.int8)
+    att_t = np.empty((len(ua), C), dtype=np.int8)
+    act_t = np.empty((len(uc), C), dtype=np.int8)
+    tgt_t = np.empty((len(ut), C), dtype=np.int8)
+    scope_t = np.empty((len(ut), C), dtype=np.int8)
+    for k, (tid, clause, _, phase) in enumerate(items):
+        tday = tables.treaties[tid]
+        for i, v in enumerate(uv):
+            if any_party:
+                party_t[i, k] = HOLDS
+            elif v not in tday.members or v in tday.suspended:
+                party_t[i, k] = FAILS
+            else:
+                party_t[i, k] = UNSURE if v in tday.first_day else HOLDS
+        named = set(clause.attackers.states) if clause.attackers is not None else None
+        other = _STATUS_CODE[clause.attackers.otherwise] if clause.attackers is not None else HOLDS
+        for i, a in enumerate(ua):
+            code = HOLDS
+            if clause.attacker != "any":
+                code = UNSURE if ua_nsa[i] else HOLDS
+                if clause.attacker == "outside_state" and a in tday.members:
+                    code = FAILS
+            if named is not None and a not in named:
+                code = FAILS if FAILS in (code, other) else UNSURE if UNSURE in (code, other) else HOLDS
+            att_t[i, k] = code
+        for i, act in enumerate(uc):
+            act_t[i, k] = HOLDS if act in clause.acts else FAILS
+        for i, tg in enumerate(ut):
+            inside = tg in phase.targets
+            tgt_t[i, k] = HOLDS if inside else FAILS
+            scope_t[i, k] = HOLDS if inside else SKIPPED
+    codes = np.empty((n, C, 5), dtype=np.int8)
+    codes[:, :, 0] = party_t[vinv.ravel()]
+    codes[:, :, 1] = att_t[ainv.ravel()]
+    codes[:, :, 2] = act_t[cinv.ravel()]
+    codes[:, :, 3] = tgt_t[tinv.ravel()]
+    codes[:, :, 4] = scope_t[tinv.ravel()]
+    status = np.where((codes == FAILS).any(axis=2), DOES_NOT_APPLY,
+                      np.where((codes == UNSURE).any(axis=2), AMBIGUOUS, APPLIES)).astype(np.int8)
+    none = np.full(n, -1, dtype=np.int16)
+    none.flags.writeable = False
+    return [ClauseVerdicts(clause.id, tid, pidx, codes[:, k, :], none, none, status[:, k])
+            for k, (tid, clause, pidx, _) in enumerate(items)]
 
 
 def worst(a: np.ndarray, b: Any) -> np.ndarray:
