@@ -15,7 +15,7 @@ import inspect
 import pytest
 
 import casus
-from casus.law import kernel
+from casus.law import findings
 
 D = dt.date.fromisoformat
 COVERED_FROM = D("1945-01-01")
@@ -151,7 +151,7 @@ def test_one_assessment_per_pact(kb, clause, scenario, status, bound, basis):
     assert bound <= set(f.bound), f"{clause}: bound {f.bound} ({basis})"
 
 
-@pytest.mark.skipif("beneficiaries" not in inspect.getsource(kernel),
+@pytest.mark.skipif("beneficiaries" not in inspect.getsource(findings),
                     reason="the one-way engine (guarantors, beneficiaries) lands with the treaties branch")
 def test_one_way_pacts_bind_only_the_guarantor(kb):
     # US-Iran 1959 Art. I: the United States helps Iran; Iran owes nothing in return
