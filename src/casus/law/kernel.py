@@ -122,6 +122,44 @@ def _change_points(kb: KnowledgeBase) -> np.ndarray:
     return np.array(sorted(d.toordinal() for d in days), dtype=np.int64)
 
 
+def general_epoch_start(kb: KnowledgeBase, day: dt.date) -> dt.date:
+    """The start of ``day``'s span in which nothing changes for the clauses of the general loop.
+
+    Treaties whose clauses are all simple (most compact pacts) are left out of these change dates: their
+    clauses are judged on each full epoch's tables (:func:`epoch_start`), while the general clauses are
+    judged once for every attack of the longer span. Without this, hundreds of pacts would cut a batch of
+    attacks spread over decades into one batch per attack.
+    """
+    points = _general_points(kb, VECTORISE)
+    i = int(np.searchsorted(points, day.toordinal(), side="right")) - 1
+    return dt.date.fromordinal(int(points[i])) if i >= 0 else dt.date.min
+
+
+def light_treaty(t: Treaty) -> bool:
+    """True when every phase of every clause is simple: the treaty never needs the general loop."""
+    return VECTORISE and bool(t.clauses) and all(_is_simple(c, k) for c in t.clauses for k in range(len(c.phases)))
+
+
+@lru_cache(maxsize=16)
+def _general_points(kb: KnowledgeBase, vectorise: bool) -> np.ndarray:
+    """(``vectorise`` is part of the cache key: with the vectorised path off, every treaty is general.)"""
+    light = {t.id for t in kb.treaties.values() if light_treaty(t)}
+    points = set(_control_points(kb).tolist())
+    for tid, tp in _treaty_points(kb).items():
+        if tid not in light:
+            points.update(tp)
+    for t in kb.treaties.values():
+        if t.id in light:
+            continue
+        for c in t.clauses:
+            for ph in c.phases:
+                points.add(ph.start.toordinal())
+                if ph.end:
+                    points.add(ph.end.toordinal())
+            points.update(x.start.toordinal() for x in c.extensions)
+    return np.array(sorted(points), dtype=np.int64)
+
+
 @lru_cache(maxsize=4096)
 def _day_tables_cached(kb: KnowledgeBase, day: dt.date) -> DayTables:
     treaties = {t.id: _treaty_day_on(kb, t, day) for t in kb.treaties.values()
@@ -202,8 +240,11 @@ class ClauseVerdicts:
 
 def judge(kb: KnowledgeBase, tables: DayTables, batch: Batch, attackers: np.ndarray,
           targets: np.ndarray, acts: np.ndarray, clause_ids: Sequence[str] | None = None,
-          *, any_party: bool = False) -> list[ClauseVerdicts]:
+          *, any_party: bool = False, part: str = "all") -> list[ClauseVerdicts]:
     """Judge every clause in force on ``tables.day`` (or those named) for the batch.
+
+    ``part`` limits the work to the clauses of the general loop (``general``) or to the simple clauses
+    judged together (``simple``); see :func:`general_epoch_start`.
 
     ``any_party`` takes the attacked forces, vessel or aircraft to be a party's, for sweeps that ask
     "would an attack here on an ally's ship be covered" without naming the ally.
@@ -224,7 +265,10 @@ def judge(kb: KnowledgeBase, tables: DayTables, batch: Batch, attackers: np.ndar
             if found is None:
                 continue
             pidx, phase = found
-            if VECTORISE and _is_simple(clause, pidx):
+            simple_one = VECTORISE and _is_simple(clause, pidx)
+            if (part == "general" and simple_one) or (part == "simple" and not simple_one):
+                continue
+            if simple_one:
                 simple.append((len(out), tid, clause, pidx, phase))
                 out.append(None)  # filled below, all simple clauses at once
                 continue
