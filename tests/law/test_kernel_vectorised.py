@@ -25,7 +25,7 @@ template: {template}
 name: Test pact {id}
 signed: {day}
 in_force: {day}
-parties: [{a}, {b}]
+{ended}parties: [{a}, {b}]
 article: "1"
 attacker: {attacker}
 response: Each assists the other.
@@ -42,7 +42,9 @@ def kb_with_pacts(tmp_path_factory):
              ("POL", "LTU", "outside_state", "mutual-defence"), ("CHN", "RUS", "[USA]", "mutual-defence"),
              ("IND", "RUS", "any", "consultation"), ("USA", "EST", "[RUS]", "mutual-defence")]
     for k, (a, b, attacker, template) in enumerate(cases):
-        text = PACT.format(id=f"t-{k}", template=template, day="2005-01-01", a=a, b=b, attacker=attacker)
+        day = dt.date(2004 + k, 3, 1 + k)
+        ended = f"ended: {day.replace(year=day.year + 5)}\n" if k % 2 else ""
+        text = PACT.format(id=f"t-{k}", template=template, day=day, ended=ended, a=a, b=b, attacker=attacker)
         (d / "pacts" / f"t-{k}.yaml").write_text(text, encoding="utf-8")
     return casus.load(d)
 
@@ -75,6 +77,23 @@ def test_vectorised_and_general_paths_agree(kb_with_pacts, monkeypatch):
     assert statuses == {"applies", "does_not_apply", "ambiguous"}
 
 
+def test_paths_agree_across_dates_where_pacts_begin_and_end(kb_with_pacts, monkeypatch):
+    # attacks spread over the years in which the test pacts enter into force and end: the vectorised
+    # path groups them by the general clauses' spans and judges pacts on each epoch's own tables
+    kb = kb_with_pacts
+    rng = np.random.default_rng(3)
+    start = dt.date(2003, 1, 1).toordinal()
+    places = ["Tallinn", "Vilnius", "Tokyo", "Seoul", "New Delhi", "Paris", "Warsaw", "Beijing"]
+    attacks = [{"date": dt.date.fromordinal(start + int(rng.integers(6000))).isoformat(),
+                "attacker": ["RUS", "USA", "CHN", "nsa:x"][int(rng.integers(4))],
+                "place": places[int(rng.integers(len(places)))]} for _ in range(300)]
+    fast = _verdicts(kb, attacks, True, monkeypatch)
+    slow = _verdicts(kb, attacks, False, monkeypatch)
+    assert fast == slow
+    seen = {f["clause"] for r in fast for f in r["findings"]}
+    assert {f"t-{k}/art1" for k in range(6)} <= seen
+
+
 def test_sweep_kernel_agrees(kb_with_pacts, monkeypatch):
     from casus.law.coverage import judge_points
 
@@ -82,7 +101,7 @@ def test_sweep_kernel_agrees(kb_with_pacts, monkeypatch):
     rng = np.random.default_rng(5)
     lat = rng.uniform(20, 65, 400)
     lon = rng.uniform(-10, 140, 400)
-    day = dt.date(2010, 6, 1)
+    day = dt.date(2010, 6, 1)  # t-0 to t-5 in force, t-1 and t-3 ended or not yet
     monkeypatch.setattr(kernel, "VECTORISE", True)
     fast = judge_points(kb, lat, lon, day)
     monkeypatch.setattr(kernel, "VECTORISE", False)

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from casus.kb.membership import standing
-from casus.kb.models import Clause, Phase, Treaty
+from casus.kb.models import TARGETS, Clause, Phase, Treaty
 from casus.law.scope import NONE, Batch, evaluate
 
 if TYPE_CHECKING:
@@ -122,6 +122,44 @@ def _change_points(kb: KnowledgeBase) -> np.ndarray:
     return np.array(sorted(d.toordinal() for d in days), dtype=np.int64)
 
 
+def general_epoch_start(kb: KnowledgeBase, day: dt.date) -> dt.date:
+    """The start of ``day``'s span in which nothing changes for the clauses of the general loop.
+
+    Treaties whose clauses are all simple (most compact pacts) are left out of these change dates: their
+    clauses are judged on each full epoch's tables (:func:`epoch_start`), while the general clauses are
+    judged once for every attack of the longer span. Without this, hundreds of pacts would cut a batch of
+    attacks spread over decades into one batch per attack.
+    """
+    points = _general_points(kb, VECTORISE)
+    i = int(np.searchsorted(points, day.toordinal(), side="right")) - 1
+    return dt.date.fromordinal(int(points[i])) if i >= 0 else dt.date.min
+
+
+def light_treaty(t: Treaty) -> bool:
+    """True when every phase of every clause is simple: the treaty never needs the general loop."""
+    return VECTORISE and bool(t.clauses) and all(_is_simple(c, k) for c in t.clauses for k in range(len(c.phases)))
+
+
+@lru_cache(maxsize=16)
+def _general_points(kb: KnowledgeBase, vectorise: bool) -> np.ndarray:
+    """(``vectorise`` is part of the cache key: with the vectorised path off, every treaty is general.)"""
+    light = {t.id for t in kb.treaties.values() if light_treaty(t)}
+    points = set(_control_points(kb).tolist())
+    for tid, tp in _treaty_points(kb).items():
+        if tid not in light:
+            points.update(tp)
+    for t in kb.treaties.values():
+        if t.id in light:
+            continue
+        for c in t.clauses:
+            for ph in c.phases:
+                points.add(ph.start.toordinal())
+                if ph.end:
+                    points.add(ph.end.toordinal())
+            points.update(x.start.toordinal() for x in c.extensions)
+    return np.array(sorted(points), dtype=np.int64)
+
+
 @lru_cache(maxsize=4096)
 def _day_tables_cached(kb: KnowledgeBase, day: dt.date) -> DayTables:
     treaties = {t.id: _treaty_day_on(kb, t, day) for t in kb.treaties.values()
@@ -202,8 +240,11 @@ class ClauseVerdicts:
 
 def judge(kb: KnowledgeBase, tables: DayTables, batch: Batch, attackers: np.ndarray,
           targets: np.ndarray, acts: np.ndarray, clause_ids: Sequence[str] | None = None,
-          *, any_party: bool = False) -> list[ClauseVerdicts]:
+          *, any_party: bool = False, part: str = "all") -> list[ClauseVerdicts]:
     """Judge every clause in force on ``tables.day`` (or those named) for the batch.
+
+    ``part`` limits the work to the clauses of the general loop (``general``) or to the simple clauses
+    judged together (``simple``); see :func:`general_epoch_start`.
 
     ``any_party`` takes the attacked forces, vessel or aircraft to be a party's, for sweeps that ask
     "would an attack here on an ally's ship be covered" without naming the ally.
@@ -224,7 +265,10 @@ def judge(kb: KnowledgeBase, tables: DayTables, batch: Batch, attackers: np.ndar
             if found is None:
                 continue
             pidx, phase = found
-            if VECTORISE and _is_simple(clause, pidx):
+            simple_one = VECTORISE and _is_simple(clause, pidx)
+            if (part == "general" and simple_one) or (part == "simple" and not simple_one):
+                continue
+            if simple_one:
                 simple.append((len(out), tid, clause, pidx, phase))
                 out.append(None)  # filled below, all simple clauses at once
                 continue
@@ -311,58 +355,93 @@ def _is_simple(clause: Clause, pidx: int) -> bool:
     return got
 
 
+_ACT_NAMES = ("armed_attack", "incursion", "threat")
+
+
+@dataclass(frozen=True)
+class _Shape:
+    """What a simple clause phase needs judged, as codes over the closed sets of acts and target kinds."""
+
+    act_row: np.ndarray        # (len(_ACT_NAMES) + 1,) int8: the act's code; last entry for an unknown act
+    target_row: np.ndarray     # (len(TARGETS) + 1,) int8
+    scope_row: np.ndarray      # (len(TARGETS) + 1,) int8: HOLDS where the phase speaks of the target, else SKIPPED
+    mode: str                  # any | state | outside_state
+    named: frozenset[str] | None
+    otherwise: int
+
+
+_SHAPES: dict[tuple[int, str, int], _Shape] = {}
+
+
+def _shape(clause: Clause, pidx: int) -> _Shape:
+    key = (id(clause), clause.id, pidx)
+    got = _SHAPES.get(key)
+    if got is None:
+        phase = clause.phases[pidx]
+        act_row = np.array([HOLDS if a in clause.acts else FAILS for a in _ACT_NAMES] + [FAILS], dtype=np.int8)
+        inside = [t in phase.targets for t in TARGETS] + [False]
+        got = _Shape(act_row, np.where(inside, HOLDS, FAILS).astype(np.int8),
+                     np.where(inside, HOLDS, SKIPPED).astype(np.int8), clause.attacker,
+                     frozenset(clause.attackers.states) if clause.attackers is not None else None,
+                     _STATUS_CODE[clause.attackers.otherwise] if clause.attackers is not None else HOLDS)
+        _SHAPES[key] = got
+    return got
+
+
+def _codes_of(values: np.ndarray, names: Sequence[str]) -> np.ndarray:
+    """Index of each value in ``names`` (len(names) for anything else)."""
+    table = {n: i for i, n in enumerate(names)}
+    uniq, inv = np.unique(values.astype(str), return_inverse=True)
+    return np.array([table.get(u, len(names)) for u in uniq], dtype=np.int64)[inv.ravel()]
+
+
 def _judge_simple(tables: DayTables, batch: Batch, attackers: np.ndarray, targets: np.ndarray, acts: np.ndarray,
                   items: list[tuple[str, Clause, int, Phase]], any_party: bool) -> list[ClauseVerdicts]:
     """Judge many simple clauses at once: the same conditions as the general loop, as (n, C) tables.
 
     Each condition depends on the attack only through one small set of values (the victim, the attacker,
-    the act, the target kind), so it is computed on the distinct values x clauses in Python, which is
-    cheap, and then gathered for the n attacks in one numpy step. The cost no longer grows with the
+    the act, the target kind). Act and target codes come from per-clause rows stacked into tables; party and
+    attacker codes are computed on the distinct victims and attackers of the batch (a handful) x clauses;
+    then everything is gathered for the n attacks in one numpy step. The cost no longer grows with the
     number of clauses times a per-clause numpy overhead.
     """
     n, C = batch.n, len(items)
+    shapes = [_shape(clause, pidx) for _, clause, pidx, _ in items]
+    days = [tables.treaties[tid] for tid, *_ in items]
     uv, vinv = np.unique(batch.victims.astype(str), return_inverse=True)
     ua, ainv = np.unique(attackers.astype(str), return_inverse=True)
-    ut, tinv = np.unique(targets.astype(str), return_inverse=True)
-    uc, cinv = np.unique(acts.astype(str), return_inverse=True)
-    ua_nsa = np.array([a.startswith("nsa:") for a in ua], dtype=bool)
-    party_t = np.empty((len(uv), C), dtype=np.int8)
-    att_t = np.empty((len(ua), C), dtype=np.int8)
-    act_t = np.empty((len(uc), C), dtype=np.int8)
-    tgt_t = np.empty((len(ut), C), dtype=np.int8)
-    scope_t = np.empty((len(ut), C), dtype=np.int8)
-    for k, (tid, clause, _, phase) in enumerate(items):
-        tday = tables.treaties[tid]
+    party_t = np.full((len(uv), C), FAILS, dtype=np.int8)
+    for k, tday in enumerate(days):
         for i, v in enumerate(uv):
             if any_party:
                 party_t[i, k] = HOLDS
-            elif v not in tday.members or v in tday.suspended:
-                party_t[i, k] = FAILS
-            else:
+            elif v in tday.members and v not in tday.suspended:
                 party_t[i, k] = UNSURE if v in tday.first_day else HOLDS
-        named = set(clause.attackers.states) if clause.attackers is not None else None
-        other = _STATUS_CODE[clause.attackers.otherwise] if clause.attackers is not None else HOLDS
+    att_t = np.full((len(ua), C), HOLDS, dtype=np.int8)
+    for k, (shape, tday) in enumerate(zip(shapes, days, strict=True)):
+        if shape.mode == "any" and shape.named is None:
+            continue
         for i, a in enumerate(ua):
             code = HOLDS
-            if clause.attacker != "any":
-                code = UNSURE if ua_nsa[i] else HOLDS
-                if clause.attacker == "outside_state" and a in tday.members:
+            if shape.mode != "any":
+                code = UNSURE if a.startswith("nsa:") else HOLDS
+                if shape.mode == "outside_state" and a in tday.members:
                     code = FAILS
-            if named is not None and a not in named:
+            if shape.named is not None and a not in shape.named:
+                other = shape.otherwise
                 code = FAILS if FAILS in (code, other) else UNSURE if UNSURE in (code, other) else HOLDS
             att_t[i, k] = code
-        for i, act in enumerate(uc):
-            act_t[i, k] = HOLDS if act in clause.acts else FAILS
-        for i, tg in enumerate(ut):
-            inside = tg in phase.targets
-            tgt_t[i, k] = HOLDS if inside else FAILS
-            scope_t[i, k] = HOLDS if inside else SKIPPED
+    act_rows = np.stack([sh.act_row for sh in shapes], axis=1)        # (acts + 1, C)
+    tgt_rows = np.stack([sh.target_row for sh in shapes], axis=1)     # (targets + 1, C)
+    scope_rows = np.stack([sh.scope_row for sh in shapes], axis=1)
+    act_ix = _codes_of(acts, _ACT_NAMES)
+    tgt_ix = _codes_of(targets, TARGETS)
     codes = np.empty((n, C, 5), dtype=np.int8)
     codes[:, :, 0] = party_t[vinv.ravel()]
     codes[:, :, 1] = att_t[ainv.ravel()]
-    codes[:, :, 2] = act_t[cinv.ravel()]
-    codes[:, :, 3] = tgt_t[tinv.ravel()]
-    codes[:, :, 4] = scope_t[tinv.ravel()]
+    codes[:, :, 2] = act_rows[act_ix]
+    codes[:, :, 3] = tgt_rows[tgt_ix]
+    codes[:, :, 4] = scope_rows[tgt_ix]
     status = np.where((codes == FAILS).any(axis=2), DOES_NOT_APPLY,
                       np.where((codes == UNSURE).any(axis=2), AMBIGUOUS, APPLIES)).astype(np.int8)
     none = np.full(n, -1, dtype=np.int16)
