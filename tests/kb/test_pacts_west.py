@@ -22,8 +22,8 @@ COVERED_FROM = D("1945-01-01")
 
 
 @pytest.fixture(scope="module")
-def kb() -> casus.KnowledgeBase:
-    return casus.load()
+def kb() -> casus.Casus:
+    return casus.open()
 
 
 def day_before(day: str) -> str:

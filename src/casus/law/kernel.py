@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from casus.geo.atlas import atlas_of
 from casus.kb.membership import standing
 from casus.kb.models import TARGETS, Clause, Phase, Treaty
 from casus.law.scope import NONE, Batch, evaluate
@@ -215,7 +216,7 @@ def _control_cached(kb: KnowledgeBase, ordinal: int) -> tuple[np.ndarray, np.nda
     """Sovereign and administrator of every territory, for one span in which no control changes."""
     from casus.geo.control import control_arrays
 
-    sov, adm = control_arrays(kb, kb.atlas, dt.date.fromordinal(ordinal))
+    sov, adm = control_arrays(kb, atlas_of(kb), dt.date.fromordinal(ordinal))
     sov = np.append(np.asarray(sov, dtype=object), NONE)
     adm = np.append(np.asarray(adm, dtype=object), NONE)
     sov[sov == None] = NONE  # noqa: E711 - numpy elementwise comparison
