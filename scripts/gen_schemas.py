@@ -17,8 +17,14 @@ OUT = Path(__file__).resolve().parent.parent / "src" / "casus" / "schemas"
 def schemas() -> dict[str, dict]:
     from casus.kb.loader import SECTIONS
     from casus.kb.models import Treaty
+    from casus.kb.pacts import Pact, Template
 
-    out = {"kb-treaty.schema.json": Treaty.model_json_schema(by_alias=True)}
+    out = {"kb-treaty.schema.json": Treaty.model_json_schema(by_alias=True),
+           "kb-pact.schema.json": Pact.model_json_schema(by_alias=True)}
+    templates = Template.model_json_schema(by_alias=True)
+    out["kb-templates.schema.json"] = {
+        "title": "casus templates.yaml", "type": "object", "required": ["templates"],
+        "properties": {"templates": {"type": "array", "items": templates}}, "additionalProperties": False}
     for fname, (key, spec, _) in SECTIONS.items():
         mod, cls = spec.split(":")
         try:
@@ -37,7 +43,8 @@ def schemas() -> dict[str, dict]:
             "additionalProperties": False,
             "$defs": defs,
         }
-    out["kb-treaty.schema.json"]["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    for name in ("kb-treaty.schema.json", "kb-pact.schema.json", "kb-templates.schema.json"):
+        out[name]["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     return out
 
 

@@ -191,3 +191,22 @@ def test_one_way_compact_is_a_directed_row_only_from_the_guarantor(directed):
     assert "cofa-usa-plw-1994" in treaties(row(directed, "USA", "PLW", 1995))
     assert not len(directed[(directed.iso1 == "PLW") & (directed.iso2 == "USA") & (directed.year == 1995)
                             & (directed.defense == 1)])
+
+
+def test_crosswalk_columns_carry_atop_ids(directed):
+    # US-Pakistan Agreement of Cooperation, 5 March 1959 (ATOP 3355): the row lists its ATOP id with the treaty
+    r = row(directed, "USA", "PAK", 1960)
+    assert "us-pakistan-1959" in treaties(r)
+    assert "3355" in r.atop_ids.split(";")
+    assert "us-pakistan-1959" not in treaties(row(directed, "USA", "PAK", 1958))
+
+
+def test_unique_rows_matches_numpy_on_many_words():
+    from casus.export.dyads import _unique_rows
+
+    rng = np.random.default_rng(2)
+    bits = (rng.integers(0, 3, size=(5000, 4)) << rng.integers(0, 63, size=(5000, 4))).astype(np.uint64)
+    bits[::7] = 0
+    uniq, inv = _unique_rows(bits)
+    np.testing.assert_array_equal(uniq[inv], bits)
+    assert len(uniq) == len(np.unique(bits, axis=0))

@@ -21,6 +21,23 @@ from casus.cli.common import (
 )
 
 
+def _no_treaty_for_atop(kb: object, atop: int) -> None:
+    """No treaty carries this ATOP id: say what the coverage report knows of the row."""
+    from casus.errors import InputError
+    from casus.kb.atop import checklist, read_unresolved
+    from casus.kb.loader import DATA_DIR
+
+    row = checklist().get(atop)
+    unresolved = read_unresolved([DATA_DIR], [])
+    if atop in unresolved:
+        u = unresolved[atop]
+        raise InputError(f"--atop: ATOP row {atop} is {u.status} in casus: {u.found}", field="--atop",
+                         accepted="an ATOP id that a treaty carries (casus coverage-report --status covered)")
+    what = f"ATOP row {atop} (begins {row.begin}) is not yet modelled" if row else f"no treaty has ATOP id {atop}"
+    raise InputError(f"--atop: {what}", field="--atop",
+                     accepted="an ATOP id that a treaty carries (casus coverage-report --status covered)")
+
+
 def register(app: typer.Typer) -> None:
     @app.command()
     @handle_errors
@@ -94,10 +111,12 @@ def register(app: typer.Typer) -> None:
                                                     show_default=False)] = None,
         state_opt: Annotated[str | None, typer.Option("--state", hidden=True, help="Same as STATE.")] = None,
         on: OnOpt = None,
+        atop: Annotated[int | None, typer.Option("--atop", metavar="ID",
+                                                 help="Only the treaties that carry this ATOP alliance id.")] = None,
         overlay: OverlayOpt = None,
         as_json: JsonOpt = False,
     ) -> None:
-        """The treaties a state is party to on a date (or every treaty in the knowledge base)."""
+        """The treaties a state is party to on a date, the treaties behind an ATOP id, or every treaty."""
         when = day(on)
         kb = load_kb(overlay)
         state = state or state_opt
@@ -106,24 +125,72 @@ def register(app: typer.Typer) -> None:
             ids = kb.treaties_of(code, when)
         else:
             code, ids = None, tuple(kb.treaties)
+        if atop is not None:
+            ids = tuple(i for i in ids if kb.treaties[i].atop_id == atop)
+            if not ids and code is None:
+                _no_treaty_for_atop(kb, atop)
         rows = [{"treaty": i, "name": kb.treaties[i].name, "in_force": kb.treaties[i].in_force,
-                 "ended": kb.treaties[i].ended,
+                 "ended": kb.treaties[i].ended, "atop_id": kb.treaties[i].atop_id,
+                 "cow_id": kb.treaties[i].cow_id, "atop_note": kb.treaties[i].atop_note,
                  "clauses": [c.id for c in kb.treaties[i].clauses]} for i in ids]
         if as_json:
-            print_json({"state": code, "on": when, "treaties": rows})
+            print_json({"state": code, "on": when, "atop": atop, "treaties": rows})
             return
         from rich.table import Table
 
         from casus.kb.words import treaty_short
 
         title = f"Treaties of {kb.states[code].name} on {when.isoformat()}" if code else "Treaties"
+        if atop is not None:
+            title += f" with ATOP id {atop}"
         table = Table(title=title, title_justify="left", box=None, pad_edge=False, header_style="bold")
-        for col in ("Treaty", "Id", "In force", "Ended", "Articles"):
-            table.add_column(col, no_wrap=col in ("Id", "In force", "Ended"))
+        for col in ("Treaty", "Id", "In force", "Ended", "ATOP", "Articles"):
+            table.add_column(col, no_wrap=col in ("Id", "In force", "Ended", "ATOP"))
         for r in rows:
             t = kb.treaties[r["treaty"]]
             table.add_row(treaty_short(kb, t.id), r["treaty"],
                           r["in_force"].isoformat() if r["in_force"] else "not in force",
-                          r["ended"].isoformat() if r["ended"] else "",
+                          r["ended"].isoformat() if r["ended"] else "", str(r["atop_id"] or ""),
                           ", ".join(c.article for c in t.clauses))
         console().print(table)
+
+    @app.command("coverage-report")
+    @handle_errors
+    def coverage_report(
+        overlay: OverlayOpt = None,
+        status: Annotated[str | None, typer.Option(
+            "--status", help="Only rows with this status: covered, different, unresolved, missing.")] = None,
+        as_json: JsonOpt = False,
+    ) -> None:
+        """How much of ATOP's list of defence pacts since 1945 the knowledge base covers, row by row."""
+        from casus.errors import InputError
+        from casus.kb.atop import coverage, read_unresolved
+        from casus.kb.loader import DATA_DIR
+
+        statuses = ("covered", "different", "unresolved", "missing")
+        if status is not None and status not in statuses:
+            raise InputError(f"--status: {status!r} is not one of {', '.join(statuses)}", field="--status",
+                             accepted=", ".join(statuses))
+        kb = load_kb(overlay)
+        report = coverage(kb, read_unresolved([DATA_DIR, *(overlay or [])], []))
+        if status is not None:
+            report["rows"] = [r for r in report["rows"] if r["status"] == status]
+        if as_json:
+            print_json(report)
+            return
+        n = report["counts"]
+        out = console()
+        out.print(f"ATOP lists {n['rows']} defence pacts in effect since 1945 that are not among casus's original "
+                  f"treaties. casus models {n['covered']} of them as treaties ({n['covered_noted']} with a note "
+                  f"where it departs from ATOP's coding), records {n['different']} as deliberately different, "
+                  f"{n['unresolved']} as unresolved, and {n['missing']} are not yet looked at.")
+        from rich.table import Table
+
+        table = Table(title="ATOP rows" + (f" ({status})" if status else ""))
+        for col in ("ATOP", "COW", "ATOP begin", "Status", "Treaty or finding"):
+            table.add_column(col)
+        for r in report["rows"]:
+            what = ", ".join(r.get("treaties") or []) or r.get("treaty") or r.get("found") or ""
+            table.add_row(str(r["atop_id"]), str(r["cow_id"] or ""), r["atop_begin"], r["status"], what)
+        out.print(table)
+        out.print(f"Source of the list: {report['source']}.", markup=False)

@@ -23,8 +23,8 @@ each a state over the stretch of its life that one COW code covers, in a dense
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -146,6 +146,12 @@ class DyadCube:
     hits: np.ndarray          # (M,) int64, sorted
     bits: np.ndarray          # (M, len(KINDS), W) uint64
     treaty_ids: list[str]
+    #: treaty id -> (ATOP id, COW alliance id), for the crosswalk columns
+    crosswalk: Mapping[str, tuple[int | None, int | None]] = field(default_factory=dict)
+
+
+def _crosswalk(kb: KnowledgeBase) -> dict[str, tuple[int | None, int | None]]:
+    return {t.id: (t.atop_id, t.cow_id) for t in kb.treaties.values()}
 
 
 def _expand(n: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -202,7 +208,7 @@ def year_cube(kb: KnowledgeBase, first: int, last: int, rule: Rule = "any",
         keep = (rec.start[r] <= day) & (day < rec.end[r])
         r, u1, u2, p = r[keep], u1[keep], u2[keep], p[keep]
     kinds, hits, bits = _sparse((U, U, P), u1, u2, p, rec.kind[r], rec.treaty[r], len(tids))
-    return DyadCube(us, years, ws < we, exists, kinds, hits, bits, tids)
+    return DyadCube(us, years, ws < we, exists, kinds, hits, bits, tids, _crosswalk(kb))
 
 
 def day_cube(kb: KnowledgeBase, first: dt.date, last: dt.date, obs: list[Obligation] | None = None) -> DyadCube:
@@ -224,7 +230,7 @@ def day_cube(kb: KnowledgeBase, first: dt.date, last: dt.date, obs: list[Obligat
     r, off = _expand(np.maximum(np.minimum(rec.end, d1) - lo, 0))
     p = lo[r] - d0 + off
     kinds, hits, bits = _sparse((U, U, P), rec.u1[r], rec.u2[r], p, rec.kind[r], rec.treaty[r], len(tids))
-    return DyadCube(us, days, alive, exists, kinds, hits, bits, tids)
+    return DyadCube(us, days, alive, exists, kinds, hits, bits, tids, _crosswalk(kb))
 
 
 @dataclass(frozen=True)
@@ -240,6 +246,7 @@ class Keyed:
     ccode: np.ndarray         # (A, P) int, -1 for none
     abbr: list[list[str | None]]   # [A][P]
     iso: list[list[str | None]]    # [A][P]
+    crosswalk: Mapping[str, tuple[int | None, int | None]] = field(default_factory=dict)
 
 
 def key_units(cube: DyadCube, by: By = "cow") -> Keyed:
@@ -291,7 +298,7 @@ def key_units(cube: DyadCube, by: By = "cow") -> Keyed:
             ccode[k, q] = -1 if last.ccode is None else last.ccode
             abbr[k][q] = last.abbr
             iso[k][q] = ";".join(dict.fromkeys(x.state for x in here))
-    return Keyed(cube.periods, exists, kinds, hits, bits, cube.treaty_ids, ccode, abbr, iso)
+    return Keyed(cube.periods, exists, kinds, hits, bits, cube.treaty_ids, ccode, abbr, iso, cube.crosswalk)
 
 
 def _undirected(k: Keyed) -> Keyed:
@@ -305,19 +312,43 @@ def _undirected(k: Keyed) -> Keyed:
     hits, inv = np.unique(flat, return_inverse=True)
     bits = np.zeros((len(hits), *k.bits.shape[1:]), dtype=np.uint64)
     np.bitwise_or.at(bits, inv.ravel(), k.bits)
-    return Keyed(k.periods, k.exists & upper[:, :, None], kinds, hits, bits, k.treaty_ids, k.ccode, k.abbr, k.iso)
+    return Keyed(k.periods, k.exists & upper[:, :, None], kinds, hits, bits, k.treaty_ids, k.ccode, k.abbr, k.iso,
+                 k.crosswalk)
 
 
 def _labels(bits: np.ndarray, treaty_ids: list[str]) -> tuple[list[str | None], np.ndarray]:
     """Distinct treaty bitmasks as 'a;b' labels (None for none), and the label of each row."""
     if not len(bits):
         return [], np.zeros(0, dtype=np.int64)
-    uniq, inv = np.unique(bits, axis=0, return_inverse=True)
+    uniq, inv = _unique_rows(bits)
     labels = []
     for row in uniq:
         ids = [treaty_ids[w * 64 + b] for w, word in enumerate(row) for b in range(64) if int(word) >> b & 1]
         labels.append(";".join(ids) if ids else None)
     return labels, inv.ravel()
+
+
+def _unique_rows(bits: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``np.unique(bits, axis=0, return_inverse=True)`` for (M, W) uint64 words, fast for many treaties.
+
+    With more than 64 treaties a row spans several words and numpy's row-wise unique sorts opaque byte
+    strings, which is slow for millions of rows. Rows are first grouped by a 64-bit mix of their words (a
+    one-dimensional sort); the grouping is then checked row by row against each group's first row, and
+    only a collision (never seen in practice) falls back to the exact row-wise unique.
+    """
+    if bits.shape[1] == 1:
+        uniq, inv = np.unique(bits[:, 0], return_inverse=True)
+        return uniq[:, None], inv
+    mix = np.zeros(len(bits), dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for w in range(bits.shape[1]):
+            mix = (mix ^ bits[:, w]) * np.uint64(0x9E3779B97F4A7C15) + np.uint64(w + 1)
+    _, first, inv = np.unique(mix, return_index=True, return_inverse=True)
+    inv = inv.ravel()
+    if not np.array_equal(bits[first][inv], bits):
+        uniq, inv = np.unique(bits, axis=0, return_inverse=True)
+        return uniq, inv.ravel()
+    return bits[first], inv
 
 
 def _label_column(values: list[list[str | None]], a: np.ndarray, p: np.ndarray) -> pa.Array:
@@ -334,13 +365,12 @@ def _label_column(values: list[list[str | None]], a: np.ndarray, p: np.ndarray) 
 
 
 def to_table(cube: DyadCube, *, directed: bool = True, period: str = "year", only_obligated: bool = False,
-             by: By = "cow", crosswalk: dict[str, tuple[int | None, int | None]] | None = None) -> pa.Table:
+             by: By = "cow") -> pa.Table:
     """The cube as an Arrow table, sorted by ccode1, ccode2, then year (or date).
 
     Columns: ccode1, ccode2, year (or date), iso1, iso2, stateabb1, stateabb2, one 0/1 column per kind,
-    alliance, treaties (every treaty behind any kind, ';'-separated), ``<kind>_treaties``, and, given a
-    ``crosswalk`` (treaty id to its ATOP and COW alliance ids), ``atop_ids`` and ``cow_ids``: the ids of
-    the treaties in ``treaties`` that ATOP or COW code, ';'-separated, for joins to those datasets.
+    alliance, treaties (every treaty behind any kind, ';'-separated), ``<kind>_treaties``, then atop_ids and
+    cow_ids (the ATOP and COW alliance ids of the treaties behind any kind, where they have one).
     """
     import pyarrow as pa
 
@@ -354,11 +384,18 @@ def to_table(cube: DyadCube, *, directed: bool = True, period: str = "year", onl
     has = pos < len(c.hits)
     has[has] = c.hits[pos[has]] == flat[has]
 
-    def treaty_column(bits: np.ndarray, which: int | None = None) -> pa.Array:
+    def treaty_column(bits: np.ndarray, which: tuple[int, ...] = ()) -> list[pa.Array]:
+        """Treaty ids behind each row, then for each of ``which`` (0 ATOP, 1 COW) their crosswalk ids."""
         labels, inv = _labels(bits, c.treaty_ids)
-        if which is not None:
-            assert crosswalk is not None
-            labels = [_crosswalk_label(lab, crosswalk, which) for lab in labels]
+        columns = [column(labels, inv)]
+        for w in which:
+            columns.append(column([None if lab is None else
+                                   ";".join(str(c.crosswalk[t][w]) for t in lab.split(";")
+                                            if c.crosswalk.get(t, (None, None))[w] is not None) or None
+                                   for lab in labels], inv))
+        return columns
+
+    def column(labels: list[str | None], inv: np.ndarray) -> pa.Array:
         idx = np.full(len(flat), -1, dtype=np.int32)
         if len(inv):
             idx[has] = inv[pos[has]]
@@ -380,29 +417,12 @@ def to_table(cube: DyadCube, *, directed: bool = True, period: str = "year", onl
     for k, name in enumerate(KINDS):
         cols[name] = pa.array(((kinds >> k) & 1).astype(np.uint8))
     cols["alliance"] = pa.array((kinds != 0).astype(np.uint8))
-    cols["treaties"] = treaty_column(np.bitwise_or.reduce(c.bits, axis=1) if len(c.bits) else c.bits[:, 0])
+    any_bits = np.bitwise_or.reduce(c.bits, axis=1) if len(c.bits) else c.bits[:, 0]
+    cols["treaties"], atop_ids, cow_ids = treaty_column(any_bits, (0, 1))
     for k, name in enumerate(KINDS):
-        cols[f"{name}_treaties"] = treaty_column(c.bits[:, k])
-    if crosswalk is not None:
-        every = np.bitwise_or.reduce(c.bits, axis=1) if len(c.bits) else c.bits[:, 0]
-        cols["atop_ids"] = treaty_column(every, 0)
-        cols["cow_ids"] = treaty_column(every, 1)
+        cols[f"{name}_treaties"] = treaty_column(c.bits[:, k])[0]
+    cols["atop_ids"], cols["cow_ids"] = atop_ids, cow_ids
     return pa.table(cols)
-
-
-def _crosswalk_label(label: str | None, crosswalk: dict[str, tuple[int | None, int | None]],
-                     which: int) -> str | None:
-    """'nato;weu-1954' to '3180' (the ids the dataset has; treaties it does not code are left out)."""
-    if label is None:
-        return None
-    ids = [crosswalk.get(t, (None, None))[which] for t in label.split(";")]
-    kept = sorted({str(i) for i in ids if i is not None})
-    return ";".join(kept) or None
-
-
-def crosswalk(kb: KnowledgeBase) -> dict[str, tuple[int | None, int | None]]:
-    """Treaty id to (ATOP alliance id, COW alliance id), from the treaty files."""
-    return {t.id: (t.atop_id, t.cow_id) for t in kb.treaties.values()}
 
 
 def dyad_years(kb: KnowledgeBase, *, first: int = COVERED_FROM.year, last: int | None = None,
@@ -417,8 +437,7 @@ def dyad_years(kb: KnowledgeBase, *, first: int = COVERED_FROM.year, last: int |
     if first > last:
         raise DateError(f"from: {first} is after to: {last}", field="from", accepted=f"a year up to {last}")
     cube = year_cube(kb, first, last, rule)
-    return to_table(cube, directed=directed, period="year", only_obligated=only_obligated, by=by,
-                    crosswalk=crosswalk(kb))
+    return to_table(cube, directed=directed, period="year", only_obligated=only_obligated, by=by)
 
 
 def dyad_days(kb: KnowledgeBase, first: dt.date, last: dt.date, *, directed: bool = True,
@@ -432,5 +451,5 @@ def dyad_days(kb: KnowledgeBase, first: dt.date, last: dt.date, *, directed: boo
     while day <= last:
         end = min(last, day + dt.timedelta(days=block - 1))
         yield to_table(day_cube(kb, day, end, obs), directed=directed, period="day", only_obligated=only_obligated,
-                       by=by, crosswalk=crosswalk(kb))
+                       by=by)
         day = end + dt.timedelta(days=1)

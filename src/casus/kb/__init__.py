@@ -69,6 +69,8 @@ def _build(dirs: list[Path], key: tuple[str, ...], digest: str) -> KnowledgeBase
     locations: dict[tuple[str, str], tuple[str, int | None]] = {}
     for tid, loc in raw.treaties.items():
         locations[("treaty", tid)] = (loc.file, loc.line)
+    for tid, loc in raw.never_in_force.items():
+        locations[("pact", tid)] = (loc.file, loc.line)
     for name, sec in raw.sections.items():
         for iid, loc in sec.items():
             locations[(name, iid)] = (loc.file, loc.line)
@@ -79,6 +81,7 @@ def _build(dirs: list[Path], key: tuple[str, ...], digest: str) -> KnowledgeBase
         digest=raw.digest,
         files=tuple(raw.files),
         locations=locations,
+        never_in_force={k: v.item for k, v in sorted(raw.never_in_force.items())},
     )
     _CACHE[key] = kb
     _write_cached(digest, kb)

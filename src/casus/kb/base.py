@@ -30,6 +30,8 @@ class KnowledgeBase:
     files: tuple[str, ...]
     #: (kind, id) -> (file, line), for messages that point an editor at the source
     locations: Mapping[tuple[str, str], tuple[str, int | None]] = field(default_factory=dict)
+    #: compact pacts signed but never in force (``in_force: null``): no obligations, kept for ATOP coverage
+    never_in_force: Mapping[str, Any] = field(default_factory=dict)
 
     # ------------------------------------------------------------ sections
     @property

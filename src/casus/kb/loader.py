@@ -14,14 +14,14 @@ from __future__ import annotations
 
 import hashlib
 import importlib
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from casus.errors import KnowledgeBaseError, Problem
+from casus.errors import KnowledgeBaseError, Problem, close_matches
 from casus.kb import yamlio
 from casus.kb.models import Treaty
 
@@ -50,6 +50,12 @@ class Located:
     line: int | None
     raw: Any
     layer: int = 0  # 0 for the bundled data, 1, 2, ... for each overlay in order
+    #: maps a location in ``item`` to one in ``raw`` when they differ (a compact pact expanded to a treaty)
+    remap: Callable[[list[str | int]], list[str | int]] | None = None
+
+    def line_of(self, loc: Sequence[str | int]) -> int | None:
+        """The line in the file of a location inside the item (pydantic's error location)."""
+        return yamlio.line_of(self.raw, self.remap(list(loc)) if self.remap else loc)
 
 
 def model_of(spec: str) -> type[BaseModel]:
@@ -86,15 +92,27 @@ class RawBase:
     sections: dict[str, dict[str, Located]]
     digest: str
     files: list[str]
+    #: compact pacts that never entered into force: records for the ATOP coverage report, no treaty
+    never_in_force: dict[str, Located] = field(default_factory=dict)
+    #: clause templates for compact pacts, by id
+    templates: dict[str, Located] = field(default_factory=dict)
+    #: the directories read, in order (the bundled data, then overlays)
+    directories: list[Path] = field(default_factory=list)
+
+
+#: files read apart from the sections: clause templates for compact pacts, and the ATOP rows not covered
+SPECIAL_FILES = ("templates.yaml", "atop_unresolved.yaml")
+
+
+def _layer_files(directory: Path) -> list[Path]:
+    """One layer's files in load order: templates, the sections, full treaties, then compact pacts."""
+    top = sorted(directory.glob("*.yaml"), key=lambda p: (p.name != "templates.yaml", p.name))
+    return top + sorted((directory / "treaties").glob("*.yaml")) + sorted((directory / "pacts").glob("*.yaml"))
 
 
 def data_files(directories: Iterable[Path]) -> list[tuple[Path, Path]]:
     """(directory, file) for every knowledge-base file, in load order."""
-    out = []
-    for directory in map(Path, directories):
-        for path in sorted(directory.glob("*.yaml")) + sorted((directory / "treaties").glob("*.yaml")):
-            out.append((directory, path))
-    return out
+    return [(directory, path) for directory in map(Path, directories) for path in _layer_files(directory)]
 
 
 def digest_of(directories: Iterable[Path]) -> str:
@@ -115,6 +133,8 @@ def digest_of(directories: Iterable[Path]) -> str:
 def read_tree(directories: Iterable[Path], problems: list[Problem]) -> RawBase:
     states: dict[str, Located] = {}
     treaties: dict[str, Located] = {}
+    never: dict[str, Located] = {}
+    templates: dict[str, Located] = {}
     sections: dict[str, dict[str, Located]] = {k: {} for k, _, _ in SECTIONS.values()}
     directories = list(map(Path, directories))
     files: list[str] = []
@@ -125,8 +145,7 @@ def read_tree(directories: Iterable[Path], problems: list[Problem]) -> RawBase:
             continue
         seen_here: set[tuple[str, str]] = set()
         patches: list[tuple[Any, str]] = []  # applied after the layer's whole treaties, whatever their names
-        paths = sorted(directory.glob("*.yaml")) + sorted((directory / "treaties").glob("*.yaml"))
-        for path in paths:
+        for path in _layer_files(directory):
             name = _display(path, directory)
             files.append(name)
             try:
@@ -140,6 +159,14 @@ def read_tree(directories: Iterable[Path], problems: list[Problem]) -> RawBase:
                 else:
                     _read_treaty(root, name, layer, treaties, problems, seen_here)
                 continue
+            if path.parent.name == "pacts":
+                _read_pact(root, name, layer, templates, treaties, never, problems, seen_here)
+                continue
+            if path.name == "templates.yaml":
+                _read_templates(root, name, layer, templates, problems)
+                continue
+            if path.name == "atop_unresolved.yaml":
+                continue  # read by casus.kb.atop for the coverage report
             if path.name not in SECTIONS:
                 problems.append(Problem(name, None, f"unknown file; expected one of {', '.join(SECTIONS)} "
                                                     "or treaties/<id>.yaml"))
@@ -166,7 +193,73 @@ def read_tree(directories: Iterable[Path], problems: list[Problem]) -> RawBase:
                 target[ident] = Located(item, name, line, raw, layer)
         for root, name in patches:
             _apply_patch(root, name, layer, treaties, problems)
-    return RawBase(states, treaties, sections, digest_of(directories), files)
+    return RawBase(states, treaties, sections, digest_of(directories), files, never, templates, directories)
+
+
+def _read_templates(root: Any, name: str, layer: int, templates: dict[str, Located],
+                    problems: list[Problem]) -> None:
+    from casus.kb.pacts import Template
+
+    if not isinstance(root, dict) or not isinstance(root.get("templates"), list):
+        problems.append(Problem(name, 1, "expected a mapping with a list under 'templates:'"))
+        return
+    seen: set[str] = set()
+    for i, raw in enumerate(root["templates"]):
+        item = _validate(Template, raw, name, ["templates", i], root, problems)
+        if item is None:
+            continue
+        if item.id in seen:
+            problems.append(Problem(name, yamlio.line_of(root, ["templates", i]), f"duplicate template {item.id!r}"))
+            continue
+        seen.add(item.id)
+        templates[item.id] = Located(item, name, yamlio.line_of(root, ["templates", i]), raw, layer)
+
+
+def _read_pact(root: Any, name: str, layer: int, templates: dict[str, Located], treaties: dict[str, Located],
+               never: dict[str, Located], problems: list[Problem], seen: set[tuple[str, str]]) -> None:
+    """Validate a compact pact, expand it with its template, and file the treaty under its id."""
+    from casus.kb.pacts import Pact, compact_loc, expand
+
+    if not isinstance(root, dict):
+        problems.append(Problem(name, 1, "a pact file must be a mapping"))
+        return
+    pact = _validate(Pact, root, name, [], root, problems)
+    if pact is None:
+        return
+    if ("treaty", pact.id) in seen:
+        problems.append(Problem(name, 1, f"duplicate treaty id {pact.id!r} (a treaty or pact already has it)"))
+        return
+    seen.add(("treaty", pact.id))
+    if Path(name).stem != pact.id:
+        problems.append(Problem(name, yamlio.line_of(root, ["id"]),
+                                f"file name {Path(name).stem!r} differs from id {pact.id!r}"))
+    tmpl = templates.get(pact.template)
+    if tmpl is None:
+        hints = close_matches(pact.template, templates)
+        problems.append(Problem(name, yamlio.line_of(root, ["template"]),
+                                f"unknown template {pact.template!r}; accepted: {', '.join(sorted(templates))}"
+                                + (f" (did you mean {', '.join(hints)}?)" if hints else "")))
+        return
+    if tmpl.item.one_way and not pact.guarantors:
+        problems.append(Problem(name, yamlio.line_of(root, ["template"]),
+                                f"template {pact.template!r} is one-way: name the guarantors and beneficiaries"))
+        return
+    data = expand(pact, tmpl.item)
+    if data is None:
+        never[pact.id] = Located(pact, name, 1, root, layer)
+        treaties.pop(pact.id, None)
+        return
+    try:
+        treaty = Treaty.model_validate(data)
+    except ValidationError as exc:
+        for err in exc.errors():
+            loc = [str(p) if not isinstance(p, int) else p for p in err["loc"]]
+            where = ".".join(str(p) for p in err["loc"]) or "(entry)"
+            problems.append(Problem(name, yamlio.line_of(root, compact_loc(loc)),
+                                    f"{where} (expanded from the compact form): {err['msg']}"))
+        return
+    never.pop(pact.id, None)
+    treaties[treaty.id] = Located(treaty, name, 1, root, layer, remap=compact_loc)
 
 
 def _read_treaty(root: Any, name: str, layer: int, treaties: dict[str, Located],

@@ -277,6 +277,8 @@ class Treaty(Model):
                                 "nobody relies on it; the legal status is unchanged")
     atop_id: int | None = Field(default=None, description="ATOP alliance id (Leeds et al.), for joins")
     cow_id: int | None = Field(default=None, description="Correlates of War formal alliance id, where one exists")
+    atop_note: str | None = Field(default=None, description="where casus deliberately differs from ATOP's "
+                                                            "coding of this alliance, and why")
     sources: Sources
 
     @model_validator(mode="after")

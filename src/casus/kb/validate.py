@@ -16,7 +16,6 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from casus.errors import Problem, close_matches
-from casus.kb import yamlio
 from casus.kb.loader import Located, RawBase
 from casus.kb.membership import spells
 from casus.kb.models import Treaty
@@ -37,7 +36,7 @@ def check(raw: RawBase, problems: list[Problem], today: dt.date | None = None) -
     today = today or dt.date.today()
 
     def report(where: Located, message: str, loc: list[str | int] | None = None) -> None:
-        line = yamlio.line_of(where.raw, loc) if loc else where.line
+        line = where.line_of(loc) if loc else where.line
         problems.append(Problem(where.file, line or where.line, message))
 
     for loc_item in _all_items(raw):
@@ -47,6 +46,9 @@ def check(raw: RawBase, problems: list[Problem], today: dt.date | None = None) -
 
     for where in raw.treaties.values():
         _check_treaty(raw, where, report)
+    for where in raw.never_in_force.values():
+        _check_parties_exist(raw, where, report)
+    _check_atop(raw, problems, report)
 
     for spec in SECTION_CHECKS:
         mod_name, fn = spec.split(":")
@@ -77,6 +79,45 @@ def _walk(node: Any, path: list[str | int]) -> Iterator[tuple[list[str | int], A
         yield path, node
 
 
+def _check_parties_exist(raw: RawBase, where: Located, report: Report) -> None:
+    """A pact never in force still names real states: each existed on the day it was signed."""
+    pact = where.item
+    for i, code in enumerate(pact.states):
+        st = raw.states.get(code)
+        if st is None:
+            report(where, f"{pact.id}: unknown state {code!r} (not in states.yaml)", ["parties", i])
+        elif (st.item.start and pact.signed < st.item.start) or (st.item.end and pact.signed >= st.item.end):
+            report(where, f"{pact.id}: {code} did not exist on {pact.signed} "
+                          f"(exists {st.item.start or '…'} to {st.item.end or 'today'})", ["parties", i])
+
+
+def _check_atop(raw: RawBase, problems: list[Problem], report: Report) -> None:
+    """ATOP crosswalk: a treaty's entry into force far from ATOP's begin needs an ``atop_note`` saying why,
+    and an ATOP row is either covered by a treaty or listed in atop_unresolved.yaml, not both."""
+    from casus.kb.atop import DEPOSIT_LAG_DAYS, checklist, read_unresolved
+
+    rows = checklist()
+    covered: dict[int, str] = {}
+    for where in [*raw.treaties.values(), *raw.never_in_force.values()]:
+        t = where.item
+        if t.atop_id is None:
+            continue
+        covered.setdefault(t.atop_id, t.id)
+        row = rows.get(t.atop_id)
+        if row is None or t.in_force is None or t.atop_note:
+            continue
+        lag = (t.in_force - row.begin_day).days
+        if abs(lag) > DEPOSIT_LAG_DAYS:
+            report(where, f"{t.id}: in force {t.in_force}, but ATOP row {t.atop_id} begins {row.begin} "
+                          f"({abs(lag)} days {'earlier' if lag > 0 else 'later'}, more than the usual deposit lag "
+                          f"of two years); check the dates, or say why in 'atop_note'", ["in_force"])
+    unresolved = read_unresolved(raw.directories, problems)
+    for aid in sorted(set(unresolved) & set(covered)):
+        problems.append(Problem("atop_unresolved.yaml", None,
+                                f"ATOP row {aid} is listed as {unresolved[aid].status} but treaty "
+                                f"{covered[aid]!r} covers it; remove one"))
+
+
 def _check_treaty(raw: RawBase, where: Located, report: Report) -> None:
     t: Treaty = where.item
     parties_loc: list[str | int] = ["parties"]
@@ -90,9 +131,13 @@ def _check_treaty(raw: RawBase, where: Located, report: Report) -> None:
         if st is None:
             report(where, f"{t.id}: unknown state {p.state!r} (not in states.yaml)", loc)
             continue
-        _, probs = spells(p, t.ended)
+        found, probs = spells(p, t.ended)
         for j, msg in probs:
             report(where, f"{t.id}: {msg}", [*loc, "events", j])
+        gone = st.item.end
+        if gone is not None and any(sp.end is None or sp.end > gone for sp in found):
+            report(where, f"{t.id}: {p.state} ceased to exist on {gone} but stays a party after it; "
+                          "end the treaty or add a 'ceased' event", loc)
         for j, e in enumerate(p.events):
             eloc = [*loc, "events", j]
             if e.type == "bound":

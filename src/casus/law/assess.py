@@ -12,7 +12,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
@@ -31,6 +31,7 @@ from casus.law.kernel import (
     as_object,
     day_tables,
     epoch_start,
+    general_epoch_start,
     judge,
     status_quo_ante,
     territory_table_factory,
@@ -255,56 +256,85 @@ def assess_many(kb: KnowledgeBase, attacks: Iterable[Attack | dict[str, Any]], *
         t = np.asarray(hits.territory)
         terr[idx] = np.where(t < 0, T, t)
         regions[idx] = np.asarray(hits.regions, dtype=bool)
-    # 2. group by date and judge
-    by_day: dict[dt.date, list[int]] = defaultdict(list)
+    # 2. group by date and judge: the general clauses once per span in which none of them changes, the
+    #    simple clauses (vectorised, cheap) once per full epoch inside it
+    #    (an attacker's own seizures of its day are undone first: status quo ante, a span of its own)
+    by_span: dict[tuple[dt.date, str | None], dict[dt.date, list[int]]] = defaultdict(lambda: defaultdict(list))
     for i, item in enumerate(items):
         if isinstance(item, Attack) and isinstance(results[i], Attack):
-            by_day[epoch_start(kb, item.date)].append(i)
+            epoch = epoch_start(kb, item.date)
+            ante = ante_key(day_tables(kb, epoch), item.attacker, item.date)
+            by_span[(general_epoch_start(kb, item.date), ante)][epoch].append(i)
     table_for = territory_table_factory(atlas)
     region_index = {r: k for k, r in enumerate(atlas.region_ids)}
+    rank = _clause_rank(kb)
+    victims: dict[int, str] = {}
     territory_regions = atlas.territory_region_table()
-    groups: dict[tuple[dt.date, str | None], list[int]] = defaultdict(list)
-    for day, rows in sorted(by_day.items()):
-        base = day_tables(kb, day)
-        for i in rows:
-            one = items[i]
-            assert isinstance(one, Attack)
-            groups[(day, ante_key(base, one.attacker, one.date))].append(i)
-    for (day, ante), rows in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
-        tables = day_tables(kb, day)
-        if ante is not None:  # the attacker's own seizures of that day are undone: status quo ante
-            tables = status_quo_ante(tables, ante)
-        victims: list[str] = []
-        keep: list[int] = []
-        for i in rows:
-            one = items[i]
-            assert isinstance(one, Attack)
-            try:
-                victims.append(_victim(kb, one, int(terr[i]), T, tables))
-                keep.append(i)
-            except CasusError as exc:
-                if on_error == "raise":
-                    raise
-                results[i] = exc
-        if not keep:
-            continue
-        sel = np.asarray(keep)
-        batch = Batch(terr=terr[sel], regions=regions[sel], victims=as_object(victims),
+
+    def batch_of(rows: list[int], tables: DayTables) -> tuple[Batch, np.ndarray, np.ndarray, np.ndarray]:
+        sel = np.asarray(rows)
+        batch = Batch(terr=terr[sel], regions=regions[sel], victims=as_object([victims[i] for i in rows]),
                       sovereign=tables.sovereign, administrator=tables.administrator,
                       region_index=region_index, territory_table=table_for,
                       territory_regions=territory_regions)
-        attackers = as_object([items[i].attacker for i in keep])  # type: ignore[union-attr]
-        targets = np.array([items[i].target for i in keep])  # type: ignore[union-attr]
-        acts = np.array([items[i].act for i in keep])  # type: ignore[union-attr]
-        verdicts = tuple(judge(kb, tables, batch, attackers, targets, acts))
-        for row, i in enumerate(keep):
-            done = items[i]
-            assert isinstance(done, Attack)
-            pt = points.get(i)
-            where = None if pt is None else _Where(kb, pt, done.date, wheres.get(i))
-            results[i] = Assessment(kb, done, victims[row], pt, where, tables,
-                                    verdicts, row)
+        attackers = as_object([items[i].attacker for i in rows])  # type: ignore[union-attr]
+        targets = np.array([items[i].target for i in rows])  # type: ignore[union-attr]
+        acts = np.array([items[i].act for i in rows])  # type: ignore[union-attr]
+        return batch, attackers, targets, acts
+
+    def tables_on(day: dt.date, ante: str | None) -> DayTables:
+        tables = day_tables(kb, day)
+        return status_quo_ante(tables, ante) if ante is not None else tables
+
+    for (_, ante), epochs in sorted(by_span.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
+        # victims first, on each epoch's tables (control of territory is the same across the span)
+        keep: list[int] = []
+        epoch_of: dict[int, dt.date] = {}
+        for day, rows in sorted(epochs.items()):
+            tables = tables_on(day, ante)
+            for i in rows:
+                one = items[i]
+                assert isinstance(one, Attack)
+                try:
+                    victims[i] = _victim(kb, one, int(terr[i]), T, tables)
+                    keep.append(i)
+                    epoch_of[i] = day
+                except CasusError as exc:
+                    if on_error == "raise":
+                        raise
+                    results[i] = exc
+        if not keep:
+            continue
+
+        first = tables_on(epoch_of[keep[0]], ante)
+        general = judge(kb, first, *batch_of(keep, first), part="general")
+        position = {i: k for k, i in enumerate(keep)}
+        for day in sorted({epoch_of[i] for i in keep}):
+            rows = [i for i in keep if epoch_of[i] == day]
+            tables = tables_on(day, ante)
+            simple = judge(kb, tables, *batch_of(rows, tables), part="simple")
+            at = np.array([position[i] for i in rows])
+            mine = [v if len(at) == len(keep) else _rows_of(v, at) for v in general]
+            verdicts = tuple(sorted([*mine, *simple], key=lambda v: rank[v.clause_id]))
+            for row, i in enumerate(rows):
+                done = items[i]
+                assert isinstance(done, Attack)
+                pt = points.get(i)
+                where = None if pt is None else _Where(kb, pt, done.date, wheres.get(i))
+                results[i] = Assessment(kb, done, victims[i], pt, where, tables, verdicts, row)
     return results
+
+
+def _rows_of(v: ClauseVerdicts, at: np.ndarray) -> ClauseVerdicts:
+    """The verdicts of some rows of a batch."""
+    return ClauseVerdicts(v.clause_id, v.treaty_id, v.phase, v.codes[at], v.exception[at], v.extension[at],
+                          v.status[at])
+
+
+@lru_cache(maxsize=16)
+def _clause_rank(kb: KnowledgeBase) -> dict[str, int]:
+    """Clause order as the kernel lists them (treaty order, then clause order), for merged verdicts."""
+    return {c.id: k for k, c in enumerate(c for t in kb.treaties.values() for c in t.clauses)}
 
 
 class _Where:

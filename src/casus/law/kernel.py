@@ -14,6 +14,7 @@ condition holds, does not apply when one fails, and is ambiguous otherwise.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -23,7 +24,7 @@ import numpy as np
 
 from casus.geo.atlas import atlas_of
 from casus.kb.membership import standing
-from casus.kb.models import Clause, Phase, Treaty
+from casus.kb.models import TARGETS, Clause, Phase, Treaty
 from casus.law.scope import NONE, Batch, evaluate
 
 if TYPE_CHECKING:
@@ -149,23 +150,111 @@ def _change_points(kb: KnowledgeBase) -> np.ndarray:
     return np.array(sorted(d.toordinal() for d in days), dtype=np.int64)
 
 
+def general_epoch_start(kb: KnowledgeBase, day: dt.date) -> dt.date:
+    """The start of ``day``'s span in which nothing changes for the clauses of the general loop.
+
+    Treaties whose clauses are all simple (most compact pacts) are left out of these change dates: their
+    clauses are judged on each full epoch's tables (:func:`epoch_start`), while the general clauses are
+    judged once for every attack of the longer span. Without this, hundreds of pacts would cut a batch of
+    attacks spread over decades into one batch per attack.
+    """
+    points = _general_points(kb, VECTORISE)
+    i = int(np.searchsorted(points, day.toordinal(), side="right")) - 1
+    return dt.date.fromordinal(int(points[i])) if i >= 0 else dt.date.min
+
+
+def light_treaty(t: Treaty) -> bool:
+    """True when every phase of every clause is simple: the treaty never needs the general loop."""
+    return VECTORISE and bool(t.clauses) and all(_is_simple(c, k) for c in t.clauses for k in range(len(c.phases)))
+
+
+@lru_cache(maxsize=16)
+def _general_points(kb: KnowledgeBase, vectorise: bool) -> np.ndarray:
+    """(``vectorise`` is part of the cache key: with the vectorised path off, every treaty is general.)"""
+    light = {t.id for t in kb.treaties.values() if light_treaty(t)}
+    points = set(_control_points(kb).tolist())
+    for tid, tp in _treaty_points(kb).items():
+        if tid not in light:
+            points.update(tp)
+    for t in kb.treaties.values():
+        if t.id in light:
+            continue
+        for c in t.clauses:
+            for ph in c.phases:
+                points.add(ph.start.toordinal())
+                if ph.end:
+                    points.add(ph.end.toordinal())
+            points.update(x.start.toordinal() for x in c.extensions)
+    return np.array(sorted(points), dtype=np.int64)
+
+
 @lru_cache(maxsize=4096)
 def _day_tables_cached(kb: KnowledgeBase, day: dt.date) -> DayTables:
-    from casus.geo.control import control_arrays
-
-    treaties = {t.id: _treaty_day(kb, t, day) for t in kb.treaties.values()
-                if t.in_force_on(day)}
-    sov, adm = control_arrays(kb, atlas_of(kb), day)
-    sov = np.append(np.asarray(sov, dtype=object), NONE)
-    adm = np.append(np.asarray(adm, dtype=object), NONE)
-    sov[sov == None] = NONE  # noqa: E711 - numpy elementwise comparison
-    adm[adm == None] = NONE  # noqa: E711
+    treaties = {t.id: _treaty_day_on(kb, t, day) for t in kb.treaties.values() if t.in_force_on(day)}
+    sov, adm = _control_on(kb, day)
     seized: dict[int, Any] = {}
     if day in _forced_days(kb):
         from casus.geo.control import seized_on
 
         seized = seized_on(kb, atlas_of(kb), day)
     return DayTables(day, treaties, sov, adm, seized)
+
+
+@lru_cache(maxsize=16)
+def _treaty_points(kb: KnowledgeBase) -> dict[str, list[int]]:
+    """Per treaty, the dates on which its own table could change (so a table is shared by every epoch
+    in which nothing about that treaty changed: with hundreds of treaties, most epochs change one)."""
+    out = {}
+    for t in kb.treaties.values():
+        days = {t.in_force} if t.in_force is not None else set()
+        if t.ended:
+            days.add(t.ended)
+        for p in t.parties:
+            for e in p.events:
+                days.update((e.date, e.date + dt.timedelta(days=1)))
+        out[t.id] = sorted(d.toordinal() for d in days)
+    return out
+
+
+def _treaty_day_on(kb: KnowledgeBase, t: Treaty, day: dt.date) -> TreatyDay:
+    points = _treaty_points(kb)[t.id]
+    i = bisect_right(points, day.toordinal()) - 1
+    return _treaty_day_cached(kb, t.id, points[max(i, 0)])
+
+
+@lru_cache(maxsize=65536)
+def _treaty_day_cached(kb: KnowledgeBase, treaty_id: str, ordinal: int) -> TreatyDay:
+    return _treaty_day(kb, kb.treaties[treaty_id], dt.date.fromordinal(ordinal))
+
+
+@lru_cache(maxsize=16)
+def _control_points(kb: KnowledgeBase) -> np.ndarray:
+    days: set[dt.date] = set()
+    for terr in kb.territories.values():
+        for ctl in getattr(terr, "control", ()):
+            days.update(d for d in (ctl.start, ctl.end) if d is not None)
+    return np.array(sorted(d.toordinal() for d in days), dtype=np.int64)
+
+
+def _control_on(kb: KnowledgeBase, day: dt.date) -> tuple[np.ndarray, np.ndarray]:
+    points = _control_points(kb)
+    i = int(np.searchsorted(points, day.toordinal(), side="right")) - 1
+    return _control_cached(kb, int(points[i]) if i >= 0 else dt.date.min.toordinal())
+
+
+@lru_cache(maxsize=1024)
+def _control_cached(kb: KnowledgeBase, ordinal: int) -> tuple[np.ndarray, np.ndarray]:
+    """Sovereign and administrator of every territory, for one span in which no control changes."""
+    from casus.geo.control import control_arrays
+
+    sov, adm = control_arrays(kb, atlas_of(kb), dt.date.fromordinal(ordinal))
+    sov = np.append(np.asarray(sov, dtype=object), NONE)
+    adm = np.append(np.asarray(adm, dtype=object), NONE)
+    sov[sov == None] = NONE  # noqa: E711 - numpy elementwise comparison
+    adm[adm == None] = NONE  # noqa: E711
+    sov.flags.writeable = False
+    adm.flags.writeable = False
+    return sov, adm
 
 
 @lru_cache(maxsize=16)
@@ -190,16 +279,20 @@ class ClauseVerdicts:
 
 def judge(kb: KnowledgeBase, tables: DayTables, batch: Batch, attackers: np.ndarray,
           targets: np.ndarray, acts: np.ndarray, clause_ids: Sequence[str] | None = None,
-          *, any_party: bool = False) -> list[ClauseVerdicts]:
+          *, any_party: bool = False, part: str = "all") -> list[ClauseVerdicts]:
     """Judge every clause in force on ``tables.day`` (or those named) for the batch.
+
+    ``part`` limits the work to the clauses of the general loop (``general``) or to the simple clauses
+    judged together (``simple``); see :func:`general_epoch_start`.
 
     ``any_party`` takes the attacked forces, vessel or aircraft to be a party's, for sweeps that ask
     "would an attack here on an ally's ship be covered" without naming the ally.
     """
-    out: list[ClauseVerdicts] = []
+    out: list[ClauseVerdicts | None] = []
     n = batch.n
     nsa = np.char.startswith(attackers.astype(str), "nsa:") if n else np.zeros(0, dtype=bool)
     acts_memo: dict[tuple[str, ...], np.ndarray] = {}
+    simple: list[tuple[int, str, Clause, int, Phase]] = []
     for tid, tday in tables.treaties.items():
         treaty = kb.treaties[tid]
         members = tday.members
@@ -211,6 +304,13 @@ def judge(kb: KnowledgeBase, tables: DayTables, batch: Batch, attackers: np.ndar
             if found is None:
                 continue
             pidx, phase = found
+            simple_one = VECTORISE and _is_simple(clause, pidx)
+            if (part == "general" and simple_one) or (part == "simple" and not simple_one):
+                continue
+            if simple_one:
+                simple.append((len(out), tid, clause, pidx, phase))
+                out.append(None)  # filled below, all simple clauses at once
+                continue
             codes = np.full((n, 5), SKIPPED, dtype=np.int8)
             if party is None:
                 # the attacked state is a party that day, not suspended, not on its first (uncertain) day
@@ -271,7 +371,125 @@ def judge(kb: KnowledgeBase, tables: DayTables, batch: Batch, attackers: np.ndar
             status = np.where((codes == FAILS).any(axis=1), DOES_NOT_APPLY,
                               np.where((codes == UNSURE).any(axis=1), AMBIGUOUS, APPLIES)).astype(np.int8)
             out.append(ClauseVerdicts(clause.id, tid, pidx, codes, exc_idx, ext_idx, status))
-    return out
+    if simple:
+        judged = _judge_simple(tables, batch, attackers, targets, acts, [x[1:] for x in simple], any_party)
+        for (slot, *_), verdict in zip(simple, judged, strict=True):
+            out[slot] = verdict
+    return out  # type: ignore[return-value]  # every None slot was filled
+
+
+#: judge simple clauses together (False: each in the general loop; tests compare the two)
+VECTORISE = True
+_SIMPLE: dict[tuple[int, str, int], bool] = {}
+
+
+def _is_simple(clause: Clause, pidx: int) -> bool:
+    """A clause phase the vectorised path can judge: every target's scope is ``anywhere``, no exceptions, no
+    domain extensions, mutual (one-way clauses keep the general path). Most compact pacts are simple."""
+    key = (id(clause), clause.id, pidx)
+    got = _SIMPLE.get(key)
+    if got is None:
+        phase = clause.phases[pidx]
+        got = (not clause.extensions and not phase.exceptions and not clause.guarantors
+               and not clause.beneficiaries and bool(phase.targets)
+               and all(expr == {"anywhere": True} for expr in phase.targets.values()))
+        _SIMPLE[key] = got
+    return got
+
+
+_ACT_NAMES = ("armed_attack", "incursion", "threat")
+
+
+@dataclass(frozen=True)
+class _Shape:
+    """What a simple clause phase needs judged, as codes over the closed sets of acts and target kinds."""
+
+    act_row: np.ndarray        # (len(_ACT_NAMES) + 1,) int8: the act's code; last entry for an unknown act
+    target_row: np.ndarray     # (len(TARGETS) + 1,) int8
+    scope_row: np.ndarray      # (len(TARGETS) + 1,) int8: HOLDS where the phase speaks of the target, else SKIPPED
+    mode: str                  # any | state | outside_state
+    named: frozenset[str] | None
+    otherwise: int
+
+
+_SHAPES: dict[tuple[int, str, int], _Shape] = {}
+
+
+def _shape(clause: Clause, pidx: int) -> _Shape:
+    key = (id(clause), clause.id, pidx)
+    got = _SHAPES.get(key)
+    if got is None:
+        phase = clause.phases[pidx]
+        act_row = np.array([HOLDS if a in clause.acts else FAILS for a in _ACT_NAMES] + [FAILS], dtype=np.int8)
+        inside = [t in phase.targets for t in TARGETS] + [False]
+        got = _Shape(act_row, np.where(inside, HOLDS, FAILS).astype(np.int8),
+                     np.where(inside, HOLDS, SKIPPED).astype(np.int8), clause.attacker,
+                     frozenset(clause.attackers.states) if clause.attackers is not None else None,
+                     _STATUS_CODE[clause.attackers.otherwise] if clause.attackers is not None else HOLDS)
+        _SHAPES[key] = got
+    return got
+
+
+def _codes_of(values: np.ndarray, names: Sequence[str]) -> np.ndarray:
+    """Index of each value in ``names`` (len(names) for anything else)."""
+    table = {n: i for i, n in enumerate(names)}
+    uniq, inv = np.unique(values.astype(str), return_inverse=True)
+    return np.array([table.get(u, len(names)) for u in uniq], dtype=np.int64)[inv.ravel()]
+
+
+def _judge_simple(tables: DayTables, batch: Batch, attackers: np.ndarray, targets: np.ndarray, acts: np.ndarray,
+                  items: list[tuple[str, Clause, int, Phase]], any_party: bool) -> list[ClauseVerdicts]:
+    """Judge many simple clauses at once: the same conditions as the general loop, as (n, C) tables.
+
+    Each condition depends on the attack only through one small set of values (the victim, the attacker,
+    the act, the target kind). Act and target codes come from per-clause rows stacked into tables; party and
+    attacker codes are computed on the distinct victims and attackers of the batch (a handful) x clauses;
+    then everything is gathered for the n attacks in one numpy step. The cost no longer grows with the
+    number of clauses times a per-clause numpy overhead.
+    """
+    n, C = batch.n, len(items)
+    shapes = [_shape(clause, pidx) for _, clause, pidx, _ in items]
+    days = [tables.treaties[tid] for tid, *_ in items]
+    uv, vinv = np.unique(batch.victims.astype(str), return_inverse=True)
+    ua, ainv = np.unique(attackers.astype(str), return_inverse=True)
+    party_t = np.full((len(uv), C), FAILS, dtype=np.int8)
+    for k, tday in enumerate(days):
+        for i, v in enumerate(uv):
+            if any_party:
+                party_t[i, k] = HOLDS
+            elif v in tday.members and v not in tday.suspended:
+                party_t[i, k] = UNSURE if v in tday.first_day else HOLDS
+    att_t = np.full((len(ua), C), HOLDS, dtype=np.int8)
+    for k, (shape, tday) in enumerate(zip(shapes, days, strict=True)):
+        if shape.mode == "any" and shape.named is None:
+            continue
+        for i, a in enumerate(ua):
+            code = HOLDS
+            if shape.mode != "any":
+                code = UNSURE if a.startswith("nsa:") else HOLDS
+                if shape.mode == "outside_state" and a in tday.members:
+                    code = FAILS
+            if shape.named is not None and a not in shape.named:
+                other = shape.otherwise
+                code = FAILS if FAILS in (code, other) else UNSURE if UNSURE in (code, other) else HOLDS
+            att_t[i, k] = code
+    act_rows = np.stack([sh.act_row for sh in shapes], axis=1)        # (acts + 1, C)
+    tgt_rows = np.stack([sh.target_row for sh in shapes], axis=1)     # (targets + 1, C)
+    scope_rows = np.stack([sh.scope_row for sh in shapes], axis=1)
+    act_ix = _codes_of(acts, _ACT_NAMES)
+    tgt_ix = _codes_of(targets, TARGETS)
+    codes = np.empty((n, C, 5), dtype=np.int8)
+    codes[:, :, 0] = party_t[vinv.ravel()]
+    codes[:, :, 1] = att_t[ainv.ravel()]
+    codes[:, :, 2] = act_rows[act_ix]
+    codes[:, :, 3] = tgt_rows[tgt_ix]
+    codes[:, :, 4] = scope_rows[tgt_ix]
+    status = np.where((codes == FAILS).any(axis=2), DOES_NOT_APPLY,
+                      np.where((codes == UNSURE).any(axis=2), AMBIGUOUS, APPLIES)).astype(np.int8)
+    none = np.full(n, -1, dtype=np.int16)
+    none.flags.writeable = False
+    return [ClauseVerdicts(clause.id, tid, pidx, codes[:, k, :], none, none, status[:, k])
+            for k, (tid, clause, pidx, _) in enumerate(items)]
 
 
 def worst(a: np.ndarray, b: Any) -> np.ndarray:
