@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import importlib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +37,7 @@ SECTIONS: dict[str, tuple[str, str, str]] = {
     "partnerships.yaml": ("partnerships", "casus.kb.relations:Partnership", "id"),
     "invocations.yaml": ("invocations", "casus.kb.relations:Invocation", "id"),
     "operations.yaml": ("operations", "casus.kb.relations:Operation", "id"),
+    "publishers.yaml": ("publishers", "casus.kb.publishers:Publisher", "name"),
 }
 
 
@@ -84,6 +85,8 @@ class RawBase:
     sections: dict[str, dict[str, Located]]
     digest: str
     files: list[str]
+    #: the file-wide ``sources:`` of section files (items may point at them by YAML anchor), raw = the file's root
+    headers: list[Located] = field(default_factory=list)
 
 
 def data_files(directories: Iterable[Path]) -> list[tuple[Path, Path]]:
@@ -116,6 +119,7 @@ def read_tree(directories: Iterable[Path], problems: list[Problem]) -> RawBase:
     sections: dict[str, dict[str, Located]] = {k: {} for k, _, _ in SECTIONS.values()}
     directories = list(map(Path, directories))
     files: list[str] = []
+    headers: list[Located] = []
     for layer, directory in enumerate(directories):
         directory = Path(directory)
         if not directory.is_dir():
@@ -149,6 +153,8 @@ def read_tree(directories: Iterable[Path], problems: list[Problem]) -> RawBase:
             extra = set(root) - {key, "sources", "notes"}
             if extra:
                 problems.append(Problem(name, 1, f"unknown top-level keys: {', '.join(sorted(map(str, extra)))}"))
+            if "sources" in root:
+                headers.append(Located(None, name, yamlio.line_of(root, ["sources"]), root, layer))
             model = _model(spec)
             target = states if key == "states" else sections[key]
             for i, raw in enumerate(root[key]):
@@ -164,7 +170,7 @@ def read_tree(directories: Iterable[Path], problems: list[Problem]) -> RawBase:
                 target[ident] = Located(item, name, line, raw, layer)
         for root, name in patches:
             _apply_patch(root, name, layer, treaties, problems)
-    return RawBase(states, treaties, sections, digest_of(directories), files)
+    return RawBase(states, treaties, sections, digest_of(directories), files, headers)
 
 
 def _read_treaty(root: Any, name: str, layer: int, treaties: dict[str, Located],

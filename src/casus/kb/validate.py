@@ -27,6 +27,7 @@ SECTION_CHECKS = (
     "casus.kb.geography:check",
     "casus.kb.missiles:check",
     "casus.kb.relations:check",
+    "casus.kb.publishers:check",
 )
 
 PREDICATES = {"anywhere", "region", "territory", "sovereign", "administrator", "all", "any", "not"}
