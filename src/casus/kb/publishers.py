@@ -8,9 +8,10 @@ attached to an unrelated page:
 
 - a source with a ``url`` names its ``publisher``, the publisher is in the table,
   and the url's host is one of its hosts (or a subdomain of one);
-- a title that names a publisher of the table (``(Reuters, 3 May 2019)``) other
-  than the source's own must also name the source's publisher, so that a report
-  *about* NATO by Yonhap reads as Yonhap's, never as NATO's.
+- the title of a source with a ``url`` that names a publisher of the table
+  (``(Reuters, 3 May 2019)``) other than the source's own must also name the
+  source's publisher, so that a report *about* NATO by Yonhap reads as Yonhap's,
+  never as NATO's.
 
 Where the original can only be read in a copy on another host, the source cites
 the original (``publisher`` and ``citation``) and gives the copy as ``via``; the
@@ -117,13 +118,13 @@ def source_problems(source: dict[str, Any], table: dict[str, Publisher]) -> list
             out.append(("url", f"source {title[:60]!r} names publisher {name!r} (hosts: "
                                f"{', '.join(declared.hosts)}) but its url is on {host}, {whose}; cite the "
                                "original with `via:` for a copy, or name the host's publisher"))
+    if not url or name is None:
+        return out  # a printed citation, or a copy given as `via`: the title is not held to a host
     for other in table.values():
         if other is declared or not named_in(title, other):
             continue
         if declared is not None and named_in(title, declared):
             continue  # a report by the declared publisher about another one, and the title says so
-        if name is None:
-            break  # no publisher to hold the title to: a url without one is reported above
         shown = repr(declared.name) if declared else repr(name)
         out.append(("title", f"title {title[:60]!r} names {other.name!r} but the source is published by "
                              f"{shown}; say who published what the address holds"))
