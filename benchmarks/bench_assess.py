@@ -53,7 +53,7 @@ def main() -> None:
     ap.add_argument("--loop", type=int, default=300)
     ap.add_argument("--date", help="put every scenario on this day (default: random days 1950-2025)")
     args = ap.parse_args()
-    kb = casus.load()
+    kb = casus.open()
     batch = scenarios(kb, args.n, day=args.date)
     kb.assess_many(batch[:50], on_error="collect")  # warm geometry
     t0 = time.perf_counter()

@@ -40,7 +40,7 @@ def main() -> None:
     import casus
     from casus.export.dyads import dyad_years
 
-    kb = casus.load(args.data)
+    kb = casus.open(args.data)
     dyad_years(kb, first=2000, last=2000)   # imports and caches warmed
     timings = {}
     for label, kw in (("directed, any day", {}), ("undirected, any day", {"directed": False}),

@@ -58,7 +58,7 @@ def _shapes_from_kb() -> tuple[object, object, str]:
     from casus.errors import KnowledgeBaseError
 
     try:
-        kb = casus.load()
+        kb = casus.open()
         from casus.reach.world import world
 
         w = world(kb)

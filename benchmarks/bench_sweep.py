@@ -50,7 +50,7 @@ def main() -> None:
     from casus.sweep.plan import Job, plan
     from casus.sweep.run import kb_ref, resolve_clauses
 
-    kb = casus.load(args.data)
+    kb = casus.open(args.data)
     kb.atlas  # noqa: B018
     grid = Grid(args.grid)
     dates = parse_dates(args.dates, args.every)

@@ -88,7 +88,7 @@ def main() -> None:
     import casus
 
     t = time.perf_counter()
-    kb = casus.load(overlays=args.overlay)
+    kb = casus.open(overlays=args.overlay)
     atlas = kb.atlas
     print(f"knowledge base and atlas ready in {time.perf_counter() - t:.2f} s ({atlas!r})")
     rng = np.random.default_rng(args.seed)

@@ -28,7 +28,8 @@ from pathlib import Path
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from casus.geo.ne import SOURCE, _members, _records
+from casus.geo.ne import SOURCE, _records
+from casus.kb.naturalearth import shapefile_bytes
 
 DATA = Path(__file__).resolve().parent.parent / "src" / "casus" / "data" / "territories.yaml"
 
@@ -98,7 +99,7 @@ def flow(items: list[str]) -> CommentedSeq:
 
 def main(argv: list[str]) -> int:
     check = "--check" in argv
-    _, _, dbf = _members()
+    _, _, dbf = shapefile_bytes()
     records = _records(dbf)
     iso_count = Counter(str(r["ISO_A3_EH"]) for r in records)
     groups: dict[str, list[dict]] = defaultdict(list)

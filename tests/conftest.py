@@ -15,4 +15,4 @@ os.environ.setdefault("CASUS_CACHE_DIR", str(Path(__file__).resolve().parent.par
 def kb():
     import casus
 
-    return casus.load()
+    return casus.open()

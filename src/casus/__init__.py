@@ -1,14 +1,17 @@
 """casus: military-alliance commitments as code.
 
 >>> import casus
->>> kb = casus.load()
->>> "FIN" in kb.members("nato", on="2023-04-05")
+>>> cs = casus.open()
+>>> "FIN" in cs.members("nato", on="2023-04-05")
 True
 """
 
 from __future__ import annotations
 
-from typing import Any
+import warnings
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from casus.errors import (
     AmbiguousPlaceError,
@@ -30,13 +33,17 @@ from casus.errors import (
     UnknownStateError,
     UnknownTreatyError,
 )
-from casus.kb import KnowledgeBase, load, problems
+from casus.kb import KnowledgeBase, problems
+from casus.version import __version__
 
-__version__ = "0.1.0"
+if TYPE_CHECKING:
+    from casus.face import Casus
+
 
 __all__ = [
     "AmbiguousPlaceError",
     "Attack",
+    "Casus",
     "CasusError",
     "ComputeError",
     "CoordinateError",
@@ -57,14 +64,33 @@ __all__ = [
     "UnknownTreatyError",
     "__version__",
     "load",
+    "open",
     "problems",
 ]
 
 
+def open(data_dir: Path | str | None = None, overlays: Iterable[Path | str] = ()) -> Casus:
+    """Load the knowledge base (bundled data, then each overlay) and return the typed face, :class:`Casus`."""
+    from casus.face import open as open_face
+
+    return open_face(data_dir, overlays)
+
+
+def load(data_dir: Path | str | None = None, overlays: Iterable[Path | str] = ()) -> Casus:
+    """Deprecated since 0.2: use :func:`casus.open`, which returns the same object."""
+    warnings.warn("casus.load() is deprecated and will be removed in the next release; use casus.open()",
+                  DeprecationWarning, stacklevel=2)
+    return open(data_dir, overlays)
+
+
 def __getattr__(name: str) -> Any:
-    # Attack lives in the law package; imported lazily to keep `import casus` light.
+    # Attack and Casus live in upper layers; imported lazily to keep `import casus` light.
     if name == "Attack":
         from casus.law.attack import Attack
 
         return Attack
+    if name == "Casus":
+        from casus.face import Casus
+
+        return Casus
     raise AttributeError(name)

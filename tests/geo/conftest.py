@@ -19,7 +19,7 @@ def kb():
     import casus
 
     extra = os.environ.get("CASUS_TEST_OVERLAY")
-    return casus.load(overlays=[extra] if extra else [])
+    return casus.open(overlays=[extra] if extra else [])
 
 
 @pytest.fixture(scope="session")
@@ -36,4 +36,4 @@ def small_kb_dir(tmp_path_factory):
 def small_kb(small_kb_dir):
     import casus
 
-    return casus.load(small_kb_dir)
+    return casus.open(small_kb_dir)

@@ -19,7 +19,7 @@ from casus.kb.models import Clause, Phase
 
 @pytest.fixture(scope="module")
 def kb() -> casus.KnowledgeBase:
-    return casus.load()
+    return casus.open()
 
 
 def d(s: str) -> dt.date:

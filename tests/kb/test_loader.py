@@ -97,7 +97,7 @@ def problems_of(d: Path) -> list[str]:
 
 
 def test_valid_fixture_loads_and_answers(tmp_path):
-    kb = casus.load(make(tmp_path))
+    kb = casus.open(make(tmp_path))
     assert kb.members("pact", "1950-02-01") == ("AAA", "NOR")
     # half-open: the withdrawal day is the first day NOR is no longer a party
     assert kb.members("pact", "1960-04-30") == ("AAA", "NOR")
@@ -142,7 +142,7 @@ def test_broken_copies_are_rejected_with_file_and_line(tmp_path, old, new, needl
     assert any(needle in p for p in found), found
     assert any(p.startswith(f"data/treaties/pact.yaml:{line}:") for p in found), found
     with pytest.raises(KnowledgeBaseError):
-        casus.load(d)
+        casus.open(d)
 
 
 def test_party_that_did_not_exist_yet(tmp_path):
@@ -181,9 +181,9 @@ def test_overlay_patch_adds_a_member(tmp_path):
     ov = tmp_path / "overlay" / "treaties"
     ov.mkdir(parents=True)
     (ov / "pact-bbb.yaml").write_text(BBB_JOINS)
-    kb = casus.load(d, overlays=[tmp_path / "overlay"])
+    kb = casus.open(d, overlays=[tmp_path / "overlay"])
     assert "BBB" in kb.members("pact", dt.date(1970, 1, 1))
-    assert "BBB" not in casus.load(d).members("pact", dt.date(1970, 1, 1))
+    assert "BBB" not in casus.open(d).members("pact", dt.date(1970, 1, 1))
 
 
 def test_overlay_gets_the_same_checks(tmp_path):
@@ -193,19 +193,19 @@ def test_overlay_gets_the_same_checks(tmp_path):
     (ov / "pact-bad.yaml").write_text("patch: pact\nsources: [{title: xyz, citation: y}]\nparties:\n"
                                       "  - state: QQQ\n    events: [{date: 1970-01-01, type: bound}]\n")
     with pytest.raises(KnowledgeBaseError) as err:
-        casus.load(d, overlays=[tmp_path / "overlay"])
+        casus.open(d, overlays=[tmp_path / "overlay"])
     assert "unknown state 'QQQ'" in str(err.value)
 
 
 def test_members_outside_treaty_life_is_a_date_error(tmp_path):
-    kb = casus.load(make(tmp_path))
+    kb = casus.open(make(tmp_path))
     with pytest.raises(casus.DateError) as err:
         kb.members("pact", "1949-01-01")
     assert "1950-02-01" in str(err.value)
 
 
 def test_unknown_treaty_suggests(tmp_path):
-    kb = casus.load(make(tmp_path))
+    kb = casus.open(make(tmp_path))
     with pytest.raises(casus.UnknownTreatyError) as err:
         kb.treaty("pakt")
     assert err.value.suggestions == ["pact"]
@@ -218,7 +218,7 @@ def test_a_patch_applies_after_a_replacement_in_the_same_overlay(tmp_path):
     ov.mkdir(parents=True)
     (ov / "pact.yaml").write_text(TREATY)
     (ov / "pact-bbb.yaml").write_text(BBB_JOINS)
-    kb = casus.load(d, overlays=[tmp_path / "overlay"])
+    kb = casus.open(d, overlays=[tmp_path / "overlay"])
     assert "BBB" in kb.members("pact", dt.date(1970, 1, 1))
 
 

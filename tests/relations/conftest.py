@@ -16,7 +16,7 @@ def fkb():
     """The fixture knowledge base (real dates, few states), loaded once."""
     import casus
 
-    return casus.load(FIXTURE)
+    return casus.open(FIXTURE)
 
 
 @pytest.fixture

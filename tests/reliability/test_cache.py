@@ -43,49 +43,49 @@ def edit(path, old, new):
 @pytest.mark.parametrize("forget_memory", [False, True], ids=["memory-cache", "disk-cache"])
 def test_an_edit_after_loading_is_seen(private_cache, small_copy, forget_memory):
     treaty = small_copy / "treaties" / "pact.yaml"
-    kb = casus.load(small_copy)
+    kb = casus.open(small_copy)
     assert kb.members("pact", "1960-05-01") == ("USA",)
     assert len(list(private_cache.glob("kb-*.pickle"))) == 1
     # Norway's withdrawal moved a year later: 1960-05-01 is now inside its membership
     edit(treaty, "{date: 1960-05-01, type: withdrawn}", "{date: 1961-05-01, type: withdrawn}")
     if forget_memory:
         casus.kb._CACHE.clear()
-    assert casus.load(small_copy).members("pact", "1960-05-01") == ("NOR", "USA")
-    assert casus.load(small_copy).members("pact", "1961-05-01") == ("USA",)
+    assert casus.open(small_copy).members("pact", "1960-05-01") == ("NOR", "USA")
+    assert casus.open(small_copy).members("pact", "1961-05-01") == ("USA",)
     # an edit that breaks the data is refused, though a valid base for this directory is cached
     edit(treaty, "{date: 1961-05-01, type: withdrawn}", "{date: 1940-05-01, type: withdrawn}")
     if forget_memory:
         casus.kb._CACHE.clear()
     with pytest.raises(KnowledgeBaseError, match="out of order"):
-        casus.load(small_copy)
+        casus.open(small_copy)
     # and undoing the edit brings the first base back, from the cache
     edit(treaty, "{date: 1940-05-01, type: withdrawn}", "{date: 1960-05-01, type: withdrawn}")
-    assert casus.load(small_copy).digest == kb.digest
+    assert casus.open(small_copy).digest == kb.digest
 
 
 def test_an_added_overlay_file_is_seen(private_cache, small_copy, tmp_path):
     overlay = tmp_path / "ov"
     overlay.mkdir()
-    assert casus.load(small_copy, overlays=[overlay]).members("pact", "1970-01-01") == ("USA",)
+    assert casus.open(small_copy, overlays=[overlay]).members("pact", "1970-01-01") == ("USA",)
     (overlay / "treaties").mkdir()
     (overlay / "treaties" / "pact-jpn.yaml").write_text(
         "patch: pact\nsources: [{title: Counterfactual, citation: fixture}]\n"
         "parties: [{state: JPN, events: [{date: 1970-01-01, type: bound}]}]\n", encoding="utf-8")
-    assert casus.load(small_copy, overlays=[overlay]).members("pact", "1970-01-01") == ("JPN", "USA")
+    assert casus.open(small_copy, overlays=[overlay]).members("pact", "1970-01-01") == ("JPN", "USA")
 
 
 def test_a_cached_base_of_other_data_is_not_served(private_cache, small_copy, tmp_path):
     # a sound cache file of other data, put under this data's name, is refused by its digest
-    kb = casus.load(small_copy)
+    kb = casus.open(small_copy)
     (path,) = private_cache.glob("kb-*.pickle")
     other = tmp_path / "other" / "data"
     shutil.copytree(small_copy, other)
     edit(other / "treaties" / "pact.yaml", "{date: 1960-05-01, type: withdrawn}", "{date: 1962-05-01, type: withdrawn}")
-    wrong = casus.load(other)
+    wrong = casus.open(other)
     assert wrong.members("pact", "1961-01-01") == ("NOR", "USA")
     path.write_bytes((private_cache / f"kb-{wrong.digest}.pickle").read_bytes())
     casus.kb._CACHE.clear()
-    again = casus.load(small_copy)
+    again = casus.open(small_copy)
     assert again.digest == kb.digest and again.members("pact", "1961-01-01") == ("USA",)
 
 
@@ -103,13 +103,13 @@ CORRUPT = {
 
 @pytest.mark.parametrize("kind", sorted(CORRUPT))
 def test_a_corrupt_kb_cache_is_ignored_and_rebuilt(private_cache, small_copy, kind):
-    kb = casus.load(small_copy)
+    kb = casus.open(small_copy)
     (path,) = private_cache.glob("kb-*.pickle")
     good = path.read_bytes()
     bad = good[: len(good) // 2] if CORRUPT[kind] is None else CORRUPT[kind]
     path.write_bytes(bad)
     casus.kb._CACHE.clear()
-    again = casus.load(small_copy)
+    again = casus.open(small_copy)
     assert again.digest == kb.digest
     assert again.members("pact", "1955-01-01") == ("NOR", "USA")
     assert path.read_bytes() != bad, "the corrupt file was not rewritten"
@@ -120,7 +120,7 @@ def test_a_corrupt_kb_cache_is_ignored_and_rebuilt(private_cache, small_copy, ki
 @given(data=st.data())
 def test_any_damage_to_a_kb_cache_is_survived(private_cache, small_copy, data):
     casus.kb._CACHE.clear()
-    kb = casus.load(small_copy)
+    kb = casus.open(small_copy)
     (path,) = private_cache.glob("kb-*.pickle")
     blob = bytearray(path.read_bytes())
     for _ in range(data.draw(st.integers(1, 4))):
@@ -130,7 +130,7 @@ def test_any_damage_to_a_kb_cache_is_survived(private_cache, small_copy, data):
         blob = blob[: data.draw(st.integers(0, len(blob)))]
     path.write_bytes(bytes(blob))
     casus.kb._CACHE.clear()
-    again = casus.load(small_copy)
+    again = casus.open(small_copy)
     # either the damage missed everything that matters, or the base was rebuilt from the YAML
     assert again.digest == kb.digest
     assert again.members("pact", "1955-01-01") == ("NOR", "USA")

@@ -32,7 +32,7 @@ SCRIPT = textwrap.dedent("""\
     from casus.jsonio import dumps
     from casus.law.attack import Attack
 
-    kb = casus.load()
+    kb = casus.open()
     out = {}
     for s in json.loads(sys.argv[1]):
         out["assess " + s["id"]] = dumps(kb.assess(Attack.parse(s)).to_dict(with_cascade=True))

@@ -2,9 +2,9 @@
 
 Every test copies the bundled knowledge base, breaks the copy in one way (see
 ``kb_edits.py``) and shows that ``casus check --data DIR`` exits 1 printing the
-problem as ``path:line: message``, and that ``casus.load(DIR)`` refuses it with
+problem as ``path:line: message``, and that ``casus.open(DIR)`` refuses it with
 KnowledgeBaseError. The same broken file is then given as an overlay on top of
-the bundled data (``casus check --overlay`` and ``casus.load(overlays=...)``).
+the bundled data (``casus check --overlay`` and ``casus.open(overlays=...)``).
 The small hand-made fixtures in ``tests/kb/test_loader.py`` test the same
 checks on a toy base; these show they hold on the real files.
 """
@@ -83,7 +83,7 @@ def test_broken_copy_is_refused_with_file_and_line(edit, copy_bundled, private_c
     assert result.exit_code == 1, result.output
     assert "Traceback" not in result.output
     with pytest.raises(KnowledgeBaseError) as err:
-        casus.load(data)
+        casus.open(data)
     assert_reported(expect, f"data/{expect.file}", err.value.problems, problem_lines(result.stderr))
     assert not list(private_cache.glob("kb-*.pickle")), "an invalid knowledge base was cached"
 
@@ -98,7 +98,7 @@ def test_broken_overlay_is_refused_with_file_and_line(edit, copy_bundled, privat
     result = CliRunner().invoke(app, ["check", "--overlay", str(overlay)])
     assert result.exit_code == 1, result.output
     with pytest.raises(KnowledgeBaseError) as err:
-        casus.load(overlays=[overlay])
+        casus.open(overlays=[overlay])
     assert_reported(expect, f"counterfactual/{expect.file}", err.value.problems, problem_lines(result.stderr))
 
 
@@ -108,8 +108,8 @@ def test_unbroken_copy_is_valid(copy_bundled, private_cache):
     result = CliRunner().invoke(app, ["check", "--data", str(data)])
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("ok:")
-    kb = casus.load(data)
-    assert kb.digest == casus.load(BUNDLED).digest  # same bytes, same names: same cache key
+    kb = casus.open(data)
+    assert kb.digest == casus.open(BUNDLED).digest  # same bytes, same names: same cache key
 
 
 def test_check_json_lists_file_and_line(copy_bundled, private_cache):

@@ -124,7 +124,7 @@ def check_overlay(files: list[tuple[str, str]]) -> None:
             path.write_text(text, encoding="utf-8")
         found = casus.problems(BASE, [ov])
         try:
-            kb = casus.load(BASE, overlays=[ov])
+            kb = casus.open(BASE, overlays=[ov])
         except KnowledgeBaseError as exc:
             assert exc.problems == found, "casus check and casus.load disagree"
             assert exc.problems
@@ -152,7 +152,7 @@ def test_seed_overlays_are_valid(private_cache, tmp_path, name):
     ov = tmp_path / "ov"
     (ov / name).parent.mkdir(parents=True, exist_ok=True)
     (ov / name).write_text(SEEDS[name], encoding="utf-8")
-    kb = casus.load(BASE, overlays=[ov])
+    kb = casus.open(BASE, overlays=[ov])
     assert ("JPN" in kb.members("pact", "1970-01-01")) == (name == "treaties/pact-jpn.yaml")
     assert "JPN" not in kb.members("pact", "1969-12-31")
 
@@ -177,7 +177,7 @@ def test_yaml_python_cannot_build_is_a_problem_with_line(private_cache, tmp_path
     ov.mkdir()
     (ov / "states.yaml").write_text(text, encoding="utf-8")
     with pytest.raises(KnowledgeBaseError) as err:
-        casus.load(BASE, overlays=[ov])
+        casus.open(BASE, overlays=[ov])
     (p,) = err.value.problems
     assert p.file == "ov/states.yaml" and needle in p.message, p
     if line is not None:
@@ -191,7 +191,7 @@ def test_unreadable_overlay_files_are_problems(private_cache, tmp_path):
     (ov / "treaties").mkdir()
     (ov / "treaties" / "gone.yaml").symlink_to(tmp_path / "nowhere.yaml")
     with pytest.raises(KnowledgeBaseError) as err:
-        casus.load(BASE, overlays=[ov])
+        casus.open(BASE, overlays=[ov])
     files = sorted(p.file for p in err.value.problems)
     assert files == ["ov/states.yaml", "ov/treaties/gone.yaml"]
     assert all("cannot read" in p.message for p in err.value.problems)

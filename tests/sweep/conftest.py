@@ -35,7 +35,7 @@ def data_dir():
 def skb(data_dir):
     import casus
 
-    kb = casus.load(data_dir)
+    kb = casus.open(data_dir)
     kb.atlas  # noqa: B018 - compiled once, before any worker starts
     return kb
 

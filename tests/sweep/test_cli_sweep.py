@@ -65,7 +65,7 @@ def test_sigkill_midway_through_a_sweep_keeps_the_old_output(small, data_dir, tm
         from casus.sweep import Grid, parse_mode, parse_dates, sweep
 
         data = sys.argv[2] or None
-        kb = casus.load(data)
+        kb = casus.open(data)
 
         def progress(done, total, result):
             if done == 1:

@@ -21,6 +21,7 @@ from casus.api.memo import AnswerCache
 from casus.api.routes import geo, law, meta, reach, relations, web
 from casus.api.routes import kb as kb_routes
 from casus.api.security import SecurityHeadersMiddleware
+from casus.geo.atlas import atlas_of
 
 if TYPE_CHECKING:
     from casus.kb.base import KnowledgeBase
@@ -45,10 +46,11 @@ def create_app(kb: KnowledgeBase | None = None, *, limits: Limits | None = None,
     first page load is as fast as the rest (``casus serve`` turns it on).
     ``cors_origins`` opens the API to other origins; CORS is closed by default.
     """
-    import casus
+    import casus.kb
+    from casus.version import __version__
 
     if kb is None:
-        kb = casus.load()
+        kb = casus.kb.load()
     limits = limits or Limits()
 
     @asynccontextmanager
@@ -61,7 +63,7 @@ def create_app(kb: KnowledgeBase | None = None, *, limits: Limits | None = None,
 
     app = FastAPI(
         title="casus",
-        version=casus.__version__,
+        version=__version__,
         description=DESCRIPTION,
         docs_url=None,
         redoc_url=None,
@@ -98,10 +100,10 @@ def app_from_environment() -> FastAPI:
     import json
     import os
 
-    import casus
+    import casus.kb
 
     config = json.loads(os.environ.get(CONFIG_ENV) or "{}")
-    kb = casus.load(overlays=config.get("overlays", []))
+    kb = casus.kb.load(overlays=config.get("overlays", []))
     return create_app(kb, limits=Limits(**config.get("limits", {})), cors_origins=tuple(config.get("cors", ())),
                       warm=bool(config.get("warm", True)))
 
@@ -117,7 +119,7 @@ def _warm_up(kb: KnowledgeBase) -> None:
 
         world(kb)
 
-    for step, fn in (("atlas", lambda: kb.atlas), ("outlines", lambda: outlines(kb)),
+    for step, fn in (("atlas", lambda: atlas_of(kb)), ("outlines", lambda: outlines(kb)),
                      ("coverage", lambda: coverage_payload(kb, today(), "territory")), ("reach", reach_world)):
         try:
             fn()

@@ -17,6 +17,7 @@ import threading
 from typing import TYPE_CHECKING, Any
 
 from casus.api.responses import Payload
+from casus.geo.atlas import atlas_of
 
 if TYPE_CHECKING:
     from casus.kb.base import KnowledgeBase
@@ -49,7 +50,7 @@ def feature_collection(kb: KnowledgeBase) -> dict[str, Any]:
     import numpy as np
     import shapely
 
-    atlas = kb.atlas
+    atlas = atlas_of(kb)
     features: list[tuple[int, str, dict[str, Any]]] = []
     for tid in atlas.territory_ids:
         geom = atlas.geometry(tid)

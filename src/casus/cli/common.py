@@ -31,9 +31,9 @@ def console(stderr: bool = False) -> Any:
 
 
 def load_kb(overlay: list[Path] | None = None) -> Any:
-    import casus
+    import casus.kb
 
-    return casus.load(overlays=overlay or [])
+    return casus.kb.load(overlays=overlay or [])
 
 
 def print_json(obj: Any) -> None:

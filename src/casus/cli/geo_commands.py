@@ -8,6 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from casus.cli.common import JsonOpt, OverlayOpt, console, handle_errors, load_kb, print_json
+from casus.geo import query as geo_query
 
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 _PAIR = re.compile(r"^\s*([^,\s]+)\s*[,\s]\s*([^,\s]+)\s*$")
@@ -110,7 +111,7 @@ def register(app: typer.Typer) -> None:
         """
         kind, value = parse_where(place)
         kb = load_kb(overlay)
-        w = kb.where(value[0], value[1], on=on) if kind == "point" else kb.place(value, on=on)
+        w = geo_query.where(kb, value[0], value[1], on=on) if kind == "point" else geo_query.place(kb, value, on=on)
         if as_json:
             print_json(w)
         else:

@@ -20,9 +20,10 @@ def register(app: typer.Typer) -> None:
         as_json: JsonOpt = False,
     ) -> None:
         """Validate the knowledge base; list every problem with file and line. Exit 0 when valid, 1 if not."""
-        import casus
+        import casus.kb
+        from casus.kb import problems
 
-        found = casus.problems(data, overlay or [])
+        found = problems(data, overlay or [])
         if as_json:
             print_json({"valid": not found,
                         "problems": [{"file": p.file, "line": p.line, "message": p.message} for p in found]})
@@ -32,7 +33,7 @@ def register(app: typer.Typer) -> None:
             for p in found:
                 err.print(f"  {p}", markup=False)
         else:
-            kb = casus.load(data, overlay or [])
+            kb = casus.kb.load(data, overlay or [])
             n_clauses = sum(len(t.clauses) for t in kb.treaties.values())
             console().print(f"[green]ok[/green]: {len(kb.treaties)} treaties, {n_clauses} clauses, "
                             f"{len(kb.states)} states, {len(kb.territories)} territories, "

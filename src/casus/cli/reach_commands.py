@@ -8,6 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from casus.cli.common import JsonOpt, OverlayOpt, console, handle_errors, load_kb, print_json
+from casus.reach import query as reach_query
 
 #: rows shown per table unless --all
 SHOW = 25
@@ -58,7 +59,7 @@ def register(app: typer.Typer) -> None:
         kb = load_kb(overlay)
         if clause is not None:
             kb.clause(clause)
-        result = kb.reach(missile=missile, km=km, origin=origin, on=on, targets=tuple(target or ()),
+        result = reach_query.reach(kb, missile=missile, km=km, origin=origin, on=on, targets=tuple(target or ()),
                           min_population=min_population, commitments=not no_commitments)
         written = []
         if map_path is not None:

@@ -14,9 +14,9 @@ DataOpt = Annotated[Path | None, typer.Option("--data", help="Knowledge-base dir
 
 
 def _load(data: Path | None, overlay: list[Path] | None) -> Any:
-    import casus
+    import casus.kb
 
-    return casus.load(data, overlay or [])
+    return casus.kb.load(data, overlay or [])
 
 
 def _progress_bar() -> Any:

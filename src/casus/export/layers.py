@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from casus.dates import parse_date, today
+from casus.geo.atlas import atlas_of
 
 if TYPE_CHECKING:
     from casus.kb.base import KnowledgeBase
@@ -42,7 +43,7 @@ def _simplify(geom: Any, tolerance: float) -> Any:
 
 
 def _ordered_ids(kb: KnowledgeBase) -> list[tuple[str, int]]:
-    atlas = kb.atlas
+    atlas = atlas_of(kb)
     out = []
     for tid in atlas.territory_ids:
         out.append((tid, len(atlas.chain(tid)) - 1))
@@ -55,7 +56,7 @@ def territories_layer(kb: KnowledgeBase, on: dt.date | str | None = None, *, sim
     from casus.geo.control import holding
 
     day = today() if on is None else parse_date(on, field="--on")
-    atlas = kb.atlas
+    atlas = atlas_of(kb)
     cols = ("id", "name", "parent", "depth", "ne", "sovereign", "administrator", "status", "claimants", "on")
     rows, geoms = [], []
     for tid, depth in _ordered_ids(kb):
@@ -70,7 +71,7 @@ def territories_layer(kb: KnowledgeBase, on: dt.date | str | None = None, *, sim
 
 def regions_layer(kb: KnowledgeBase, *, simplify: float = 0.0) -> Layer:
     """Every region clauses refer to, with its kind and description."""
-    atlas = kb.atlas
+    atlas = atlas_of(kb)
     cols = ("id", "name", "kind", "describe")
     rows, geoms = [], []
     for rid in atlas.region_ids:
@@ -88,7 +89,7 @@ def coverage_layer(kb: KnowledgeBase, on: dt.date | str | None = None, *, target
 
     day = today() if on is None else parse_date(on, field="--on")
     cov = coverage(kb, day, target=target)
-    atlas = kb.atlas
+    atlas = atlas_of(kb)
     cols = ("id", "name", "parent", "depth", "holder", "class", "applies", "ambiguous", "target", "on")
     rows, geoms = [], []
     for tid, depth in _ordered_ids(kb):

@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import threading
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -35,6 +36,7 @@ LAND, TERRITORIAL_SEA, HIGH_SEAS = 0, 1, 2
 SETTINGS = ("land", "territorial_sea", "high_seas")
 
 _MEMO: dict[str, Atlas] = {}
+_BY_KB: weakref.WeakKeyDictionary[KnowledgeBase, Atlas] = weakref.WeakKeyDictionary()
 _LOCK = threading.Lock()
 
 
@@ -247,9 +249,21 @@ def geometry_digest(kb: KnowledgeBase) -> str:
 
 
 def atlas_key(kb: KnowledgeBase) -> str:
-    from casus.geo.ne import ne_hash
+    from casus.kb.naturalearth import ne_hash
 
     return f"{geometry_digest(kb)}-{ne_hash()}-v{FORMAT}"
+
+
+def atlas_of(kb: KnowledgeBase) -> Atlas:
+    """The compiled geography of this knowledge base, remembered for the life of the object.
+
+    The atlas is built here, by the geography layer, from the data; the knowledge base never builds it.
+    """
+    got = _BY_KB.get(kb)
+    if got is None:
+        got = compile_atlas(kb)
+        _BY_KB[kb] = got
+    return got
 
 
 def compile_atlas(kb: KnowledgeBase, *, use_cache: bool = True) -> Atlas:

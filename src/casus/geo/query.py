@@ -25,8 +25,9 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from casus.dates import parse_date, today
+from casus.display import Displayable
 from casus.errors import CoordinateError
-from casus.geo.atlas import SETTINGS
+from casus.geo.atlas import SETTINGS, atlas_of
 from casus.geo.control import holding
 from casus.geo.ne import SOURCE as NE_SOURCE
 from casus.kb.models import Source
@@ -43,8 +44,8 @@ TERRITORIAL_SEA_SOURCE = {
 SEA_KINDS = ("ocean", "sea")
 
 
-@dataclass(frozen=True)
-class Whereabouts:
+@dataclass(frozen=True, repr=False)
+class Whereabouts(Displayable):
     """A place, and who holds it on a date."""
 
     query: str
@@ -77,6 +78,21 @@ class Whereabouts:
             "place": self.place, "notes": list(self.notes), "sources": [dict(s) for s in self.sources],
         }
 
+    def headline(self) -> str:
+        """Where the point is and who holds it, in words."""
+        day = self.on.isoformat()
+        if self.territory is None:
+            seas = f" in {', '.join(self.seas)}" if self.seas else ""
+            return f"{self.query} is on the high seas{seas} on {day}: no state's territory."
+        holder = self.administrator or self.sovereign or "no recognised sovereign"
+        sea = " (territorial sea)" if self.setting == "territorial_sea" else ""
+        how = f"held by {holder}" + (f", sovereign {self.sovereign}" if self.sovereign not in (None, holder) else "")
+        return f"{self.query} is in {self.territory_name}{sea} on {day}, {how}."
+
+    def rows(self) -> list[dict[str, Any]]:
+        return [{"territory": self.territory_name, "sovereign": self.sovereign, "administrator": self.administrator,
+                 "status": self.status, "setting": self.setting, "regions": ", ".join(self.regions)}]
+
 
 def _day(on: dt.date | str | None) -> dt.date:
     return today() if on is None else parse_date(on, field="on")
@@ -103,7 +119,7 @@ def _src(s: Source | dict[str, Any]) -> dict[str, Any]:
 def _assemble(kb: KnowledgeBase, query: str, lat: float, lon: float, day: dt.date, tid: str | None,
               regions: tuple[str, ...], setting: str, distance_km: float | None,
               place: Place | None = None) -> Whereabouts:
-    atlas = kb.atlas
+    atlas = atlas_of(kb)
     sources: list[dict[str, Any]] = []
 
     def add(s: Source | dict[str, Any]) -> None:
@@ -155,7 +171,7 @@ def _assemble(kb: KnowledgeBase, query: str, lat: float, lon: float, day: dt.dat
 
 
 def _locate_one(kb: KnowledgeBase, lat: float, lon: float) -> tuple[str | None, tuple[str, ...], str, float | None]:
-    atlas = kb.atlas
+    atlas = atlas_of(kb)
     hits = atlas.locate(np.array([lat]), np.array([lon]))
     t = int(hits.territory[0])
     tid = atlas.territory_ids[t] if t >= 0 else None
@@ -181,7 +197,7 @@ def place(kb: KnowledgeBase, name: str, on: dt.date | str | None = None) -> Wher
 
     day = _day(on)
     found = gazetteer(kb).resolve(name)
-    atlas = kb.atlas
+    atlas = atlas_of(kb)
     if found.kind == "territory":
         assert found.territory is not None
         lat, lon = atlas.representative_point(found.territory)
@@ -206,7 +222,7 @@ def where_many(kb: KnowledgeBase, lats: Any, lons: Any, on: dt.date | str | None
 
     lat, lon = coordinates(lats, lons)
     day = _day(on)
-    atlas = kb.atlas
+    atlas = atlas_of(kb)
     hits = atlas.locate(lat, lon)
     ids = np.array((*atlas.territory_ids, None), dtype=object)
     t = np.where(hits.territory < 0, len(atlas.territory_ids), hits.territory)

@@ -1,8 +1,8 @@
-"""The immutable KnowledgeBase: every fact, and the questions asked of them.
+"""The immutable KnowledgeBase: every fact, and the questions that data alone answers.
 
-Methods here are thin: membership questions are answered from precomputed
-spells; geography, law, reach and relations live in their own packages and are
-imported lazily, so that ``import casus`` and the CLI stay fast.
+Membership questions are answered from precomputed spells. Geography, law, reach and relations live in
+the layers above and take a KnowledgeBase; this module imports none of them (a test keeps it so). The
+typed face that puts them together for users is :class:`casus.face.Casus`.
 """
 
 from __future__ import annotations
@@ -11,20 +11,17 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from casus.dates import parse_date
 from casus.errors import DateError, UnknownClauseError, UnknownStateError, UnknownTreatyError
 from casus.kb.membership import Spell, Standing, spells, standing
 from casus.kb.models import Clause, State, Treaty
 
-if TYPE_CHECKING:
-    from casus.geo.atlas import Atlas
-
 
 @dataclass(frozen=True, eq=False)
 class KnowledgeBase:
-    """Everything casus knows, validated and frozen. Build it with :func:`casus.load`."""
+    """Everything casus knows, validated and frozen. Build it with :func:`casus.kb.load` (or :func:`casus.open`)."""
 
     states: Mapping[str, State]
     treaties: Mapping[str, Treaty]
@@ -141,57 +138,3 @@ class KnowledgeBase:
         day = parse_date(on, field="on")
         return tuple(sorted(t.id for t in self.treaties.values()
                             if standing(t, code, day, dict(self.spells[t.id])).party))
-
-    # ------------------------------------------------------------ delegated questions
-    @cached_property
-    def atlas(self) -> Atlas:
-        """Compiled geography (cached on disk by the data's digest)."""
-        from casus.geo.atlas import compile_atlas
-
-        return compile_atlas(self)
-
-    def where(self, lat: float, lon: float, on: dt.date | str | None = None) -> Any:
-        from casus.geo.query import where
-
-        return where(self, lat, lon, on=on)
-
-    def where_many(self, lats: Any, lons: Any, on: dt.date | str | None = None) -> Any:
-        from casus.geo.query import where_many
-
-        return where_many(self, lats, lons, on=on)
-
-    def place(self, name: str, on: dt.date | str | None = None) -> Any:
-        from casus.geo.query import place
-
-        return place(self, name, on=on)
-
-    def assess(self, attack: Any) -> Any:
-        from casus.law.assess import assess
-
-        return assess(self, attack)
-
-    def assess_many(self, attacks: Any, *, on_error: str = "raise") -> Any:
-        """Assess many attacks at once; ``on_error="collect"`` puts each bad scenario's error in its slot."""
-        from casus.law.assess import assess_many
-
-        return assess_many(self, attacks, on_error=on_error)  # type: ignore[arg-type]
-
-    def defends(self, place: Any, on: dt.date | str, target: str = "territory") -> Any:
-        from casus.law.defends import defends
-
-        return defends(self, place, on=on, target=target)
-
-    def defends_many(self, places: Any, on: dt.date | str, target: str = "territory") -> Any:
-        from casus.law.defends import defends_many
-
-        return defends_many(self, places, on=on, target=target)
-
-    def reach(self, **kwargs: Any) -> Any:
-        from casus.reach.query import reach
-
-        return reach(self, **kwargs)
-
-    def relations(self, state: str, on: dt.date | str) -> Any:
-        from casus.relations.query import relations
-
-        return relations(self, state, on=on)

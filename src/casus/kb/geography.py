@@ -326,7 +326,7 @@ def _check_territories(territories: dict[str, Any], states: dict[str, Any], repo
             cur = territories[cur].item.parent
     # Natural Earth: codes exist, bbox selections select something
     try:
-        from casus.geo.ne import ne_index
+        from casus.kb.naturalearth import ne_index
 
         index = ne_index()
     except Exception as exc:  # the NE file is a dependency; a broken install is one problem, not a crash

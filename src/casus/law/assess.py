@@ -17,7 +17,10 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 
+from casus.display import Displayable, join_names
 from casus.errors import CasusError, ScenarioError
+from casus.geo import query as geo_query
+from casus.geo.atlas import atlas_of
 from casus.law.attack import Attack, Point
 from casus.law.findings import Finding, build_finding, place_words
 from casus.law.kernel import (
@@ -38,8 +41,8 @@ if TYPE_CHECKING:
 SCHEMA_VERSION = "1.0"
 
 
-@dataclass(frozen=True, eq=False)
-class Assessment:
+@dataclass(frozen=True, eq=False, repr=False)
+class Assessment(Displayable):
     """All findings for one attack, and (on demand) the cascade it may set off."""
 
     kb: KnowledgeBase = field(repr=False)
@@ -133,6 +136,52 @@ class Assessment:
             out["cascade"] = self.cascade.to_dict()
         return out
 
+    # ------------------------------------------------------------ display
+    def headline(self) -> str:
+        """Which clauses apply and who is bound, in names."""
+        kb = self.kb
+        place = (self.place_dict or {}).get("territory_name")
+        who = _state_name(kb, self.attack.attacker)
+        what = f"{who} attacks {_state_name(kb, self.victim)}" + (f" at {place}" if place else "")
+        applies = [f for f in self.findings if f.status == "applies"]
+        ambiguous = [f for f in self.findings if f.status == "ambiguous"]
+        if not applies:
+            said = "no clause applies; no state is bound"
+        else:
+            said = "; ".join(f"{_clause_name(kb, f.clause)} applies"
+                             + (f" (bound: {join_names(_state_name(kb, s) for s in f.bound)})" if f.bound else "")
+                             for f in applies)
+        if ambiguous:
+            said += f"; ambiguous: {join_names(_clause_name(kb, f.clause) for f in ambiguous)}"
+        return f"{what} on {self.attack.date.isoformat()}: {said}."
+
+    def summary_row(self) -> dict[str, Any]:
+        p = self.place_dict or {}
+        return {"id": self.attack.id, "date": self.attack.date, "attacker": self.attack.attacker,
+                "victim": self.victim, "target": self.attack.target, "territory": p.get("territory"),
+                "applies": [f.clause for f in self.findings if f.status == "applies"],
+                "ambiguous": [f.clause for f in self.findings if f.status == "ambiguous"], "bound": list(self.bound)}
+
+    def rows(self) -> list[dict[str, Any]]:
+        return [{"clause": f.clause, "treaty": _clause_name(self.kb, f.clause), "status": f.status,
+                 "bound": ", ".join(f.bound)} for f in self.findings]
+
+
+def _state_name(kb: KnowledgeBase, code: str | None) -> str:
+    if not code:
+        return "no state"
+    if code == OUTSIDE:
+        return "an outside state"
+    if code.startswith("nsa:"):
+        return code[4:]
+    st = kb.states.get(code)
+    return st.name if st else code
+
+
+def _clause_name(kb: KnowledgeBase, clause_id: str) -> str:
+    treaty, clause = kb.clause(clause_id)
+    return f"{treaty.short_name or treaty.name}, Art. {clause.article}"
+
 
 def assess(kb: KnowledgeBase, attack: Attack | dict[str, Any]) -> Assessment:
     """Judge every clause in force on the attack's date. Raises a CasusError on bad input."""
@@ -154,7 +203,7 @@ def assess_many(kb: KnowledgeBase, attacks: Iterable[Attack | dict[str, Any]], *
                 raise
             items.append(exc)
     results: list[Any] = list(items)
-    atlas = kb.atlas
+    atlas = atlas_of(kb)
     # 1. places to points (names through the gazetteer, once per distinct name and date)
     points: dict[int, Point] = {}
     wheres: dict[int, Any] = {}
@@ -168,7 +217,7 @@ def assess_many(kb: KnowledgeBase, attacks: Iterable[Attack | dict[str, Any]], *
             if isinstance(a.place, str):
                 key = (a.place, a.date)
                 if key not in named:
-                    named[key] = kb.place(a.place, on=a.date)
+                    named[key] = geo_query.place(kb, a.place, on=a.date)
                 w = named[key]
                 points[i] = Point(float(w.lat), float(w.lon))
                 wheres[i] = w
@@ -237,7 +286,7 @@ class _Where:
         self._kb, self._point, self._day, self._known = kb, point, day, known
 
     def to_dict(self) -> dict[str, Any]:
-        w = self._known if self._known is not None else self._kb.where(self._point.lat, self._point.lon,
+        w = self._known if self._known is not None else geo_query.where(self._kb, self._point.lat, self._point.lon,
                                                                        on=self._day)
         return dict(w.to_dict())
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from casus.geo.atlas import atlas_of
 from casus.law.attack import Attack, Point
 from casus.law.kernel import AMBIGUOUS, DOES_NOT_APPLY, bound_states
 
@@ -72,7 +73,7 @@ class Cascade:
 def _homeland(kb: KnowledgeBase, code: str) -> Point | None:
     """A point in a state's home territory (its Natural Earth feature), where a counter-attack is assumed."""
     tid = code.lower()
-    atlas = kb.atlas
+    atlas = atlas_of(kb)
     if tid not in atlas.territory_ids:
         return None
     lat, lon = atlas.representative_point(tid)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from casus.geo.atlas import atlas_of
 from casus.law.kernel import (
     AMBIGUOUS,
     APPLIES,
@@ -43,7 +44,7 @@ def judge_points(kb: KnowledgeBase, lats: np.ndarray, lons: np.ndarray, day: dt.
                  hits: Any = None) -> PointCoverage:
     """Judge clauses for an outside attack at each point. ``hits`` may carry a precomputed
     ``atlas.locate`` result, so that a sweep locates its grid once for all dates."""
-    atlas = kb.atlas
+    atlas = atlas_of(kb)
     tables = day_tables(kb, day)
     T = len(atlas.territory_ids)
     if hits is None:
@@ -80,7 +81,7 @@ def coverage(kb: KnowledgeBase, on: dt.date | str, target: str = "territory") ->
     from casus.dates import parse_date
 
     day = parse_date(on, field="on")
-    atlas = kb.atlas
+    atlas = atlas_of(kb)
     ids = atlas.territory_ids
     pts = np.array([atlas.representative_point(t) for t in ids], dtype=float).reshape(-1, 2)
     cov = judge_points(kb, pts[:, 0], pts[:, 1], day, target=target)

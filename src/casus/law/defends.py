@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from casus.dates import parse_date
+from casus.display import Displayable, join_names
 from casus.law.attack import TARGETS, Attack, Point, parse_place
 from casus.law.kernel import OUTSIDE
 
@@ -23,8 +24,8 @@ if TYPE_CHECKING:
 PlaceLike = str | Point | tuple[float, float] | dict[str, float]
 
 
-@dataclass(frozen=True, eq=False)
-class Defence:
+@dataclass(frozen=True, eq=False, repr=False)
+class Defence(Displayable):
     assessment: Assessment
 
     @property
@@ -51,6 +52,43 @@ class Defence:
             "bound": list(self.bound),
             "findings": [f.to_dict() for f in a.findings],
         }
+
+    def headline(self) -> str:
+        """Who is bound, by name and treaty, or that no state is."""
+        a = self.assessment
+        kb = a.kb
+        place = (a.place_dict or {}).get("territory_name") or "this place"
+        if isinstance(a.attack.place, str):
+            place = a.attack.place
+        day = a.attack.date.isoformat()
+        by_treaty: dict[str, set[str]] = {}
+        for f in a.findings:
+            if f.status == "applies" and f.kind == "defense" and f.bound:
+                t = kb.treaty(f.treaty)
+                by_treaty.setdefault(t.short_name or t.name, set()).update(f.bound)
+        if not by_treaty:
+            return f"On {day}, no state is bound to defend {place}."
+
+        def said(treaty: str, codes: set[str]) -> str:
+            names = sorted(kb.states[s].name if s in kb.states else s for s in codes)
+            listed = join_names(names) if len(names) <= 4 else f"{len(names)} states ({', '.join(names[:3])}, ...)"
+            return f"{listed} under {treaty}"
+
+        return f"On {day}, bound to defend {place}: " + "; ".join(
+            said(t, c) for t, c in sorted(by_treaty.items(), key=lambda kv: len(kv[1]))) + "."
+
+    def summary_row(self) -> dict[str, Any]:
+        a = self.assessment
+        p = a.place_dict or {}
+        return {"place": a.attack.place if isinstance(a.attack.place, str) else p.get("query"),
+                "date": a.attack.date, "territory": p.get("territory"), "holder": a.victim,
+                "covered_by": list(self.covered_by), "bound": list(self.bound)}
+
+    def rows(self) -> list[dict[str, Any]]:
+        kb = self.assessment.kb
+        return [{"clause": f.clause, "status": f.status, "bound": ", ".join(f.bound),
+                 "bound_names": ", ".join(kb.states[s].name if s in kb.states else s for s in f.bound)}
+                for f in self.assessment.findings if f.status != "does_not_apply"]
 
 
 def _as_place(place: PlaceLike) -> Point | str:

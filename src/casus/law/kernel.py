@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from casus.geo.atlas import atlas_of
 from casus.kb.membership import standing
 from casus.kb.models import Clause, Phase, Treaty
 from casus.law.scope import NONE, Batch, evaluate
@@ -127,7 +128,7 @@ def _day_tables_cached(kb: KnowledgeBase, day: dt.date) -> DayTables:
 
     treaties = {t.id: _treaty_day(kb, t, day) for t in kb.treaties.values()
                 if t.in_force <= day and (t.ended is None or day < t.ended)}
-    sov, adm = control_arrays(kb, kb.atlas, day)
+    sov, adm = control_arrays(kb, atlas_of(kb), day)
     sov = np.append(np.asarray(sov, dtype=object), NONE)
     adm = np.append(np.asarray(adm, dtype=object), NONE)
     sov[sov == None] = NONE  # noqa: E711 - numpy elementwise comparison

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from casus.kb import yamlio
+from casus.relations import query as relations_query
 
 if TYPE_CHECKING:
     from casus.kb.base import KnowledgeBase
@@ -101,7 +102,7 @@ def run_tour(kb: KnowledgeBase, path: Path = TOUR_FILE) -> list[Answer]:
 
 def _partner_line(kb: KnowledgeBase, code: str, day: dt.date) -> str:
     """What the partnership gives a partner, from the relations data: programmes and areas, not Art. 5."""
-    d = kb.relations(code, day).to_dict()
+    d = relations_query.relations(kb, code, day).to_dict()
     progs = [f"{p['name']} ({p['date']}; {', '.join(p['areas'])})" for p in d.get("programmes", [])
              if p.get("in_effect")]
     partner = ", ".join(d.get("partner_of", [])) or "no organisation"

@@ -1,6 +1,6 @@
 """Threat reach: what a missile, from a site or a state, reaches on a date, and who is bound to defend it.
 
-``kb.reach(missile=..., origin=..., on=...)`` (or :func:`reach`) answers with a
+``casus.open().reach(missile=..., origin=..., on=...)`` (or :func:`reach`) answers with a
 :class:`ReachResult`. Distances are WGS84 geodesics (Karney's algorithm through
 pyproj, with a vectorised Lambert formula for bulk work, held to 0.01 % of it);
 missile ranges are public estimates, a low and a high one, each with its source.

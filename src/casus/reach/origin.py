@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from casus.errors import CoordinateError, InputError, UnknownPlaceError, UnknownStateError
+from casus.geo.atlas import atlas_of
 from casus.reach import catalogue, nearest
 from casus.reach.results import Origin
 
@@ -101,7 +102,7 @@ def _holder_at(kb: KnowledgeBase, w: World, lat: float, lon: float, day: dt.date
     from casus.reach.world import holders
 
     try:
-        hits = kb.atlas.locate(np.array([lat]), np.array([lon]))
+        hits = atlas_of(kb).locate(np.array([lat]), np.array([lon]))
     except Exception:  # the holder is a courtesy; a failed lookup must not stop the answer
         return None
     t = int(hits.territory[0])

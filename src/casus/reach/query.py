@@ -1,4 +1,4 @@
-"""``kb.reach(...)``: what a missile (or a range) from a site or a state reaches on a date.
+"""``reach(kb, ...)``: what a missile (or a range) from a site or a state reaches on a date.
 
 The answer lists the territories, states, cities and areas within the low and
 the high public range estimate, each with its distance (the WGS84 geodesic to

@@ -11,6 +11,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from casus.display import Displayable
+
 SCHEMA_VERSION = "1.0"
 
 DISCLAIMER = (
@@ -161,8 +163,8 @@ class Commitments:
                 "clauses": [c.to_dict() for c in self.clauses], "uncovered": list(self.uncovered)}
 
 
-@dataclass(frozen=True)
-class ReachResult:
+@dataclass(frozen=True, repr=False)
+class ReachResult(Displayable):
     on: dt.date
     origin: Origin
     range: RangeUsed
@@ -200,3 +202,23 @@ class ReachResult:
             "credits": list(self.credits),
         }
         return out
+
+    def headline(self) -> str:
+        """How far, from where, and how many places lie within reach."""
+        what = self.missile.name if self.missile else f"A range of {self.range.low_km:,.0f} km"
+        n_t = sum(r.within_high for r in self.territories)
+        n_c = sum(r.within_high for r in self.cities)
+        return (f"{what} from {self.origin.name} on {self.on.isoformat()} reaches {n_t} territories and {n_c} "
+                f"cities of {self.min_population:,}+ people (high estimate).")
+
+    def rows(self) -> list[dict[str, Any]]:
+        return [{"kind": r.kind, "name": r.name, "state": r.state, "distance_km": round(r.distance_km),
+                 "within_low": r.within_low, "within_high": r.within_high}
+                for r in (*self.targets, *self.territories) if r.within_high]
+
+    def to_frame(self) -> Any:
+        """Every place reached (targets, territories, states, cities, areas), one row each."""
+        import pandas as pd
+
+        return pd.DataFrame([r.to_dict() for r in (*self.targets, *self.territories, *self.states, *self.cities,
+                                                     *self.areas)])

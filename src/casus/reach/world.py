@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from casus.geo.atlas import atlas_of
 from casus.reach import nearest
 
 if TYPE_CHECKING:
@@ -51,7 +52,7 @@ class World:
 
 def world(kb: KnowledgeBase) -> World:
     """The compiled World for this knowledge base (memory, then disk cache, then built)."""
-    atlas = kb.atlas
+    atlas = atlas_of(kb)
     key = f"{atlas.key}-r{FORMAT}-{nearest.FANOUT}x{nearest.DEPTH}-{nearest.STEP_DEG}"
     with _LOCK:
         if key in _MEMO:
@@ -171,7 +172,7 @@ def holders(kb: KnowledgeBase, territory_ids: tuple[str, ...], on: dt.date) -> t
         from casus.geo import control as geo_control
     except ImportError:
         return tuple(_own_control(kb, tid, on) for tid in territory_ids)
-    atlas = kb.atlas
+    atlas = atlas_of(kb)
     if tuple(territory_ids) == tuple(atlas.territory_ids):
         sov, adm = geo_control.control_arrays(kb, atlas, on)
         return tuple(Holder(s or None, a or None) for s, a in zip(sov, adm, strict=True))

@@ -1,7 +1,7 @@
 """Partnerships, invocations and operations: NATO's system beyond collective defence.
 
 Pure functions over the frozen knowledge base; results are frozen dataclasses
-with ``to_dict()``. ``kb.relations(state, on)`` calls :func:`relations`.
+with ``to_dict()``. ``casus.open().relations(state, on)`` calls :func:`relations`.
 """
 
 from __future__ import annotations

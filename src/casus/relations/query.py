@@ -1,6 +1,6 @@
 """``relations(kb, state, on)``: a state's treaties, partnerships, programmes and operations in one view.
 
-This is what ``kb.relations(state, on)`` and ``casus relations`` return. The
+This is what ``casus.open().relations(state, on)`` and ``casus relations`` return. The
 view keeps membership and partnership apart on purpose: a partner of NATO on a
 day when it is not a party to the North Atlantic Treaty has no ``nato/art5``
 among its clauses, however close the partnership (Article 5 binds parties only).
@@ -34,7 +34,7 @@ def relations(kb: KnowledgeBase, state: str, on: dt.date | str) -> StateRelation
     """Everything that ties ``state`` to others on ``on``.
 
     >>> import casus
-    >>> r = casus.load().relations("JPN", "2017-11-02")
+    >>> r = casus.open().relations("JPN", "2017-11-02")
     >>> "nato/art5" in r.clauses, "nato" in r.partner_of
     (False, True)
     """

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from casus.dates import parse_date
 from casus.errors import GeoError, InputError, close_matches
+from casus.geo.atlas import atlas_of
 from casus.relations.results import RegionAllies, RegionAlly, TerritoryRef
 from casus.relations.sovereignty import held_territories
 
@@ -59,7 +60,7 @@ def _region_test(kb: KnowledgeBase, region: str) -> tuple[Any, str]:
     label-point table only when the atlas offers no geometry.
     """
     try:
-        atlas = kb.atlas
+        atlas = atlas_of(kb)
     except ModuleNotFoundError as exc:
         raise GeoError("the geography package (casus.geo) is not available, so regions cannot be "
                        "computed from geometry") from exc

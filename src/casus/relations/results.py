@@ -10,6 +10,8 @@ import datetime as dt
 from dataclasses import dataclass, fields
 from typing import Any
 
+from casus.display import Displayable, join_names
+
 
 def show_date(day: dt.date | None, precision: str = "day") -> str | None:
     """ISO date cut to what the sources support: 2012-09 for a month, 2023 for a year."""
@@ -104,8 +106,8 @@ class InvocationTie(_Record):
     event: str
 
 
-@dataclass(frozen=True)
-class StateRelations(_Record):
+@dataclass(frozen=True, repr=False)
+class StateRelations(_Record, Displayable):
     """Everything that ties one state to others on one day, in one view."""
 
     state: str
@@ -133,6 +135,19 @@ class StateRelations(_Record):
         out.update(super().to_dict())
         out["clauses"] = list(self.clauses)
         return out
+
+    def headline(self) -> str:
+        """The state's treaties and partnerships on the day, in names."""
+        day = self.on.isoformat()
+        treaties = join_names(t.name for t in self.treaties) or "no treaty in casus"
+        said = f"On {day}, {self.name} is a party to {treaties}"
+        if self.partner_of:
+            said += f" and a partner of {join_names(self.partner_of)}"
+        return said + "."
+
+    def rows(self) -> list[dict[str, Any]]:
+        return [{"treaty": t.name, "id": t.treaty, "since": t.since, "suspended": t.suspended,
+                 "clauses": ", ".join(t.clauses)} for t in self.treaties]
 
 
 @dataclass(frozen=True)

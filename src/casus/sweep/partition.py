@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from casus.errors import CasusError, ComputeError
+from casus.geo.atlas import atlas_of
 from casus.sweep.plan import Job, KbRef, Task
 
 if TYPE_CHECKING:
@@ -73,9 +74,9 @@ def knowledge_base(ref: KbRef) -> KnowledgeBase:
     with _LOCK:
         kb = _KBS.get(key)
         if kb is None:
-            import casus
+            import casus.kb
 
-            kb = casus.load(ref.data_dir, list(ref.overlays))
+            kb = casus.kb.load(ref.data_dir, list(ref.overlays))
             _KBS[key] = kb
     if kb.digest != ref.digest:
         raise ComputeError(f"this worker's knowledge base (digest {kb.digest}) differs from the client's "
@@ -122,7 +123,7 @@ def _located(kb: KnowledgeBase, job: Job, task: Task) -> Any:
             return hit
     cell, lat, lon, names = _points(job, task)
     with _LOCATE_LOCK:
-        hits = kb.atlas.locate(lat, lon)
+        hits = atlas_of(kb).locate(lat, lon)
     n = len(cell)
     keep = np.asarray(hits.territory) >= 0 if job.skip_high_seas else np.ones(n, dtype=bool)
     sel = np.flatnonzero(keep)
@@ -180,7 +181,7 @@ def _run(job: Job, task: Task) -> PartResult:
 
     t0 = time.perf_counter()
     kb = knowledge_base(job.kb)
-    atlas = kb.atlas
+    atlas = atlas_of(kb)
     n_all, cell, lat, lon, names, hits, uhits, ulat, ulon, inverse = _located(kb, job, task)
     states = tuple(sorted(kb.states))
     sch = schema(job)

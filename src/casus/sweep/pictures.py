@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from casus.fileio import atomic_write_bytes, check_writable
+from casus.geo.atlas import atlas_of
 from casus.sweep.dataset import read_meta, read_rows, sweep_dates
 
 if TYPE_CHECKING:
@@ -70,7 +71,7 @@ def outlines(kb: KnowledgeBase, tolerance: float = 0.1) -> Outlines:
     """The borders and coasts of every Natural Earth-level territory, simplified for drawing."""
     import shapely
 
-    atlas = kb.atlas
+    atlas = atlas_of(kb)
     lines: list[np.ndarray] = []
     for tid in atlas.territory_ids:
         if atlas.parent(tid) is not None:

@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from casus.errors import InputError, ScenarioError
+from casus.geo import query as geo_query
+from casus.geo.atlas import atlas_of
 from casus.sweep import memory
 from casus.sweep.cluster import Mode, connect, run_all, worker_memory_limit
 from casus.sweep.partition import PartResult, run_task
@@ -110,7 +112,7 @@ def resolve_places(kb: KnowledgeBase, given: Sequence[tuple[str, float | None, f
     names, lats, lons = [], [], []
     for name, lat, lon in given:
         if lat is None or lon is None:
-            w = kb.place(name)
+            w = geo_query.place(kb, name)
             lat, lon = float(w.lat), float(w.lon)
         names.append(name)
         lats.append(float(lat))
@@ -176,7 +178,7 @@ def sweep(kb: KnowledgeBase, *, out: Path | str, dates: Sequence[dt.date], grid:
     summary = Summary(str(out), mode.describe())
     if skip:
         summary.notes.append(HIGH_SEAS_NOTE)
-    kb.atlas  # noqa: B018 - compile (and cache on disk) before workers start, so they only read the cache
+    atlas_of(kb)
     first_chunks = {t.tile_index: t.chunk_index for t in reversed(tasks)}
     nonce = uuid.uuid4().hex[:8]
     t0 = time.perf_counter()
@@ -196,12 +198,12 @@ def sweep(kb: KnowledgeBase, *, out: Path | str, dates: Sequence[dt.date], grid:
 
 
 def _write_meta(directory: Path, kb: KnowledgeBase, job: Job, summary: Summary, est: memory.Estimate) -> None:
-    import casus
     from casus.fileio import atomic_write_text
     from casus.jsonio import dumps
+    from casus.version import __version__
 
     meta = {
-        "format": "casus-sweep", "format_version": FORMAT_VERSION, "casus_version": casus.__version__,
+        "format": "casus-sweep", "format_version": FORMAT_VERSION, "casus_version": __version__,
         "kb_digest": kb.digest,
         "question": ("for each cell or place and date: an armed attack by a state outside every treaty on the "
                      f"place's holder, target '{job.target}'; each clause's status and the number of states "

@@ -15,6 +15,7 @@ from casus.api.limits import run_heavy
 from casus.api.memo import remembered
 from casus.api.outlines import cached, outlines
 from casus.api.responses import Payload
+from casus.geo import query as geo_query
 
 if TYPE_CHECKING:
     from casus.kb.base import KnowledgeBase
@@ -28,7 +29,7 @@ async def where(request: Request, lat: Lat, lon: Lon, on: OnQuery = None) -> Res
     when = day(on)
 
     async def answer() -> Any:  # a point lookup takes well under a millisecond: no thread needed
-        return kb.where(lat, lon, on=when).to_dict()
+        return geo_query.where(kb, lat, lon, on=when).to_dict()
 
     return await remembered(request, answer)
 
@@ -43,7 +44,7 @@ async def place(
     when = day(on)
 
     async def answer() -> Any:  # a miss suggests close names, which can take a while: in a thread
-        return await run_heavy(request, lambda: kb.place(name.strip(), on=when).to_dict())
+        return await run_heavy(request, lambda: geo_query.place(kb, name.strip(), on=when).to_dict())
 
     return await remembered(request, answer)
 

@@ -19,6 +19,8 @@ from casus.api.memo import remembered
 from casus.api.responses import Payload, json_response
 from casus.api.routes.meta import openapi_extra_for
 from casus.errors import CasusError, ComputeError, InputError, ScenarioError
+from casus.law import assess as law_assess
+from casus.law import defends as law_defends
 
 if TYPE_CHECKING:
     from casus.kb.base import KnowledgeBase
@@ -51,7 +53,7 @@ async def assess(request: Request, cascade: CascadeQuery = True) -> Response:
 def _assess_one(kb: KnowledgeBase, obj: Any, cascade: bool) -> dict[str, Any]:
     from casus.law.attack import Attack
 
-    return kb.assess(Attack.parse(obj)).to_dict(with_cascade=cascade)  # type: ignore[no-any-return]
+    return law_assess.assess(kb, Attack.parse(obj)).to_dict(with_cascade=cascade)  # type: ignore[no-any-return]
 
 
 @router.post("/api/assess/batch", summary="Assess many attacks: a JSON array or JSON Lines",
@@ -135,7 +137,7 @@ async def defends(
     when = day(on)
 
     async def answer() -> Any:
-        return await run_heavy(request, lambda: kb.defends(where, when, target).to_dict())
+        return await run_heavy(request, lambda: law_defends.defends(kb, where, when, target).to_dict())
 
     return await remembered(request, answer)
 

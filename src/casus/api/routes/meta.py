@@ -21,13 +21,13 @@ router = APIRouter(tags=["meta"], responses=ERROR_RESPONSES)
 
 @router.get("/api/health", summary="Is the server up, and which knowledge base does it answer from")
 async def health(request: Request) -> Response:
-    import casus
     from casus.dates import COVERED_FROM, today
+    from casus.version import __version__
 
     kb = kb_of(request)
     return json_response({
         "status": "ok",
-        "version": casus.__version__,
+        "version": __version__,
         "covered": {"from": COVERED_FROM, "to": today()},
         "today": today(),
         "knowledge_base": {"digest": kb.digest, "treaties": len(kb.treaties), "states": len(kb.states),

@@ -21,6 +21,7 @@ from casus.api.limits import run_heavy
 from casus.api.memo import remembered
 from casus.api.responses import Payload
 from casus.errors import InputError
+from casus.reach import query as reach_query
 
 if TYPE_CHECKING:
     from casus.kb.base import KnowledgeBase
@@ -70,7 +71,7 @@ async def reach(
     when = day(on)
 
     def compute() -> dict[str, Any]:
-        result = kb.reach(missile=missile, km=km, origin=where, on=when, targets=tuple(targets or ()),
+        result = reach_query.reach(kb, missile=missile, km=km, origin=where, on=when, targets=tuple(targets or ()),
                           min_population=min_population)
         body: dict[str, Any] = result.to_dict()
         if rings:

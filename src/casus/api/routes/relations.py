@@ -13,6 +13,7 @@ from casus.api.errors import ERROR_RESPONSES
 from casus.api.limits import run_heavy
 from casus.api.memo import remembered
 from casus.api.responses import json_response
+from casus.relations import query as relations_query
 
 router = APIRouter(tags=["relations"], responses=ERROR_RESPONSES)
 
@@ -24,7 +25,7 @@ async def relations(request: Request, state: str, on: OnQuery = None) -> Respons
     when = day(on)
 
     async def answer() -> Any:
-        return await run_heavy(request, lambda: kb.relations(code, when).to_dict())
+        return await run_heavy(request, lambda: relations_query.relations(kb, code, when).to_dict())
 
     return await remembered(request, answer)
 
