@@ -140,3 +140,22 @@ def test_a_title_claiming_reuters_on_a_blog_fails(copy: Path, tmp_path: Path, mo
     title_line = j  # 1-based line of the title, just above the publisher (0-based j)
     assert [(p.file, p.line) for p in found] == [("data/missiles.yaml", title_line)], found
     assert "but the source is published by 'Shop Blog'" in found[0].message
+
+
+def test_an_overlay_brings_its_own_publishers(tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("CASUS_CACHE_DIR", str(tmp_path / "cache"))
+    overlay = tmp_path / "what-if"
+    (overlay / "treaties").mkdir(parents=True)
+    (overlay / "treaties" / "nato-iceland.yaml").write_text(
+        "patch: nato\n"
+        "sources:\n"
+        "  - title: Example Institute, a what-if about NATO\n"
+        "    publisher: Example Institute\n"
+        "    url: https://www.example.org/what-if\n", encoding="utf-8")
+    found = casus.problems(overlays=[overlay])
+    assert [(p.file, p.line) for p in found] == [("what-if/treaties/nato-iceland.yaml", 4)], found
+    assert "'Example Institute' is not in publishers.yaml" in found[0].message
+    (overlay / "publishers.yaml").write_text(
+        "publishers:\n  - name: Example Institute\n    hosts: [example.org]\n    names: [Example Institute]\n",
+        encoding="utf-8")
+    assert casus.problems(overlays=[overlay]) == []

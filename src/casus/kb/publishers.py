@@ -118,16 +118,15 @@ def source_problems(source: dict[str, Any], table: dict[str, Publisher]) -> list
             out.append(("url", f"source {title[:60]!r} names publisher {name!r} (hosts: "
                                f"{', '.join(declared.hosts)}) but its url is on {host}, {whose}; cite the "
                                "original with `via:` for a copy, or name the host's publisher"))
-    if not url or name is None:
-        return out  # a printed citation, or a copy given as `via`: the title is not held to a host
+    if not url or declared is None:
+        return out  # a printed citation or a copy given as `via`, or a publisher already reported above
     for other in table.values():
         if other is declared or not named_in(title, other):
             continue
         if declared is not None and named_in(title, declared):
             continue  # a report by the declared publisher about another one, and the title says so
-        shown = repr(declared.name) if declared else repr(name)
         out.append(("title", f"title {title[:60]!r} names {other.name!r} but the source is published by "
-                             f"{shown}; say who published what the address holds"))
+                             f"{declared.name!r}; say who published what the address holds"))
         break
     return out
 
