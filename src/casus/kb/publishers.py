@@ -123,7 +123,7 @@ def source_problems(source: dict[str, Any], table: dict[str, Publisher]) -> list
     for other in table.values():
         if other is declared or not named_in(title, other):
             continue
-        if declared is not None and named_in(title, declared):
+        if named_in(title, declared):
             continue  # a report by the declared publisher about another one, and the title says so
         out.append(("title", f"title {title[:60]!r} names {other.name!r} but the source is published by "
                              f"{declared.name!r}; say who published what the address holds"))
