@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from pydantic import Field
@@ -34,7 +34,8 @@ from casus.errors import close_matches
 from casus.kb.loader import Located, RawBase
 from casus.kb.models import Model
 
-Report = Any  # casus.kb.validate.Report; not imported, validate imports this module's check lazily
+if TYPE_CHECKING:  # validate imports this module's check by name, at run time
+    from casus.kb.validate import Report
 
 _SOURCE_KEY = re.compile(r"(^|_)sources?$")
 
