@@ -76,9 +76,11 @@ def test_yaml_1_2_keeps_norway_a_string(raw_file, tmp_path: Path):
 
 def test_file_level_sources_name_cow_and_iso(raw_file):
     urls = {s["url"]: s for s in raw_file["sources"]}
-    for url in ("https://correlatesofwar.org/data-sets/state-system-membership/",
-                "https://www.iso.org/iso-3166-country-codes.html"):
-        assert str(urls[url]["checked"]) == "2026-11-29"
+    for url, publisher in (
+        ("https://correlatesofwar.org/data-sets/state-system-membership/", "Correlates of War Project"),
+        ("https://www.iso.org/iso-3166-country-codes.html", "International Organization for Standardization"),
+    ):
+        assert urls[url]["publisher"] == publisher
 
 
 def test_every_dated_entry_has_a_source_and_a_forward_interval(states_kb):

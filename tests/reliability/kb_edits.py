@@ -296,6 +296,20 @@ def yaml_impossible_date(data: Path) -> Expect:
     raise LookupError("no event")
 
 
+def publisher_host_mismatch(data: Path) -> Expect:
+    """A source that names NATO as its publisher but points at another host (a shop's blog)."""
+    path = data / "treaties" / "nato.yaml"
+    root = read(path)
+    for i, src in enumerate(root.get("sources") or []):
+        url = str(src.get("url") or "")
+        if src.get("publisher") == "NATO" and "://www.nato.int/" in url:
+            new = url.replace("://www.nato.int/", "://shop.example.com/blog/")
+            line = replace_scalar(path, src, "url", url, new)
+            return Expect(rel(data, path), frozenset({line, item_line(root["sources"], i)}),
+                          ("'NATO'", "shop.example.com"))
+    raise LookupError("no NATO source on nato.int in treaties/nato.yaml")
+
+
 EDITS: dict[str, Callable[[Path], Expect]] = {
     "reversed-interval": reversed_interval,
     "overlapping-interval": overlapping_interval,
@@ -311,4 +325,5 @@ EDITS: dict[str, Callable[[Path], Expect]] = {
     "yaml-bad-indent": yaml_bad_indent,
     "yaml-duplicate-key": yaml_duplicate_key,
     "yaml-impossible-date": yaml_impossible_date,
+    "publisher-host-mismatch": publisher_host_mismatch,
 }

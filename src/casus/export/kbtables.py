@@ -97,8 +97,8 @@ def rows_to_table(rows: list[dict[str, Any]], columns: list[str] | None = None) 
 
 
 def _sources(kind: str, ident: str, sources: Iterable[Any]) -> list[dict[str, Any]]:
-    return [{"kind": kind, "id": ident, "title": s.title, "url": s.url, "citation": s.citation,
-             "article": s.article, "checked": s.checked} for s in sources]
+    return [{"kind": kind, "id": ident, "title": s.title, "publisher": s.publisher, "url": s.url,
+             "citation": s.citation, "via": s.via, "article": s.article, "checked": s.checked} for s in sources]
 
 
 def kb_tables(kb: KnowledgeBase, *, with_dyads: bool = True) -> dict[str, pa.Table]:

@@ -68,6 +68,11 @@ class KnowledgeBase:
         return self.sections.get("partnerships", {})
 
     @property
+    def publishers(self) -> Mapping[str, Any]:
+        """Publishers and their hosts (publishers.yaml), keyed by name."""
+        return self.sections.get("publishers", {})
+
+    @property
     def invocations(self) -> Mapping[str, Any]:
         return self.sections.get("invocations", {})
 

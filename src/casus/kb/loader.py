@@ -38,6 +38,7 @@ SECTIONS: dict[str, tuple[str, str, str]] = {
     "partnerships.yaml": ("partnerships", "casus.kb.relations:Partnership", "id"),
     "invocations.yaml": ("invocations", "casus.kb.relations:Invocation", "id"),
     "operations.yaml": ("operations", "casus.kb.relations:Operation", "id"),
+    "publishers.yaml": ("publishers", "casus.kb.publishers:Publisher", "name"),
 }
 
 
@@ -98,6 +99,8 @@ class RawBase:
     templates: dict[str, Located] = field(default_factory=dict)
     #: the directories read, in order (the bundled data, then overlays)
     directories: list[Path] = field(default_factory=list)
+    #: the file-wide ``sources:`` of section files (items may point at them by YAML anchor), raw = the file's root
+    headers: list[Located] = field(default_factory=list)
 
 
 #: files read apart from the sections: clause templates for compact pacts, and the ATOP rows not covered
@@ -138,6 +141,7 @@ def read_tree(directories: Iterable[Path], problems: list[Problem]) -> RawBase:
     sections: dict[str, dict[str, Located]] = {k: {} for k, _, _ in SECTIONS.values()}
     directories = list(map(Path, directories))
     files: list[str] = []
+    headers: list[Located] = []
     for layer, directory in enumerate(directories):
         directory = Path(directory)
         if not directory.is_dir():
@@ -178,6 +182,8 @@ def read_tree(directories: Iterable[Path], problems: list[Problem]) -> RawBase:
             extra = set(root) - {key, "sources", "notes"}
             if extra:
                 problems.append(Problem(name, 1, f"unknown top-level keys: {', '.join(sorted(map(str, extra)))}"))
+            if "sources" in root:
+                headers.append(Located(None, name, yamlio.line_of(root, ["sources"]), root, layer))
             model = model_of(spec)
             target = states if key == "states" else sections[key]
             for i, raw in enumerate(root[key]):
@@ -193,7 +199,8 @@ def read_tree(directories: Iterable[Path], problems: list[Problem]) -> RawBase:
                 target[ident] = Located(item, name, line, raw, layer)
         for root, name in patches:
             _apply_patch(root, name, layer, treaties, problems)
-    return RawBase(states, treaties, sections, digest_of(directories), files, never, templates, directories)
+    return RawBase(states, treaties, sections, digest_of(directories), files, never, templates, directories,
+                   headers)
 
 
 def _read_templates(root: Any, name: str, layer: int, templates: dict[str, Located],

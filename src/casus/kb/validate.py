@@ -27,6 +27,7 @@ SECTION_CHECKS = (
     "casus.kb.features:check",
     "casus.kb.missiles:check",
     "casus.kb.relations:check",
+    "casus.kb.publishers:check",
 )
 
 PREDICATES = {"anywhere", "region", "territory_in", "territory", "sovereign", "administrator", "all", "any", "not"}

@@ -15,7 +15,10 @@ const km = (v) => `${Math.round(v).toLocaleString("en")} km`;
 function source(s) {
   if (!s) return null;
   const title = s.title || "source";
-  return s.url ? h("a", { href: s.url, rel: "noreferrer noopener", target: "_blank" }, title) : title;
+  const by = s.publisher && !title.includes(s.publisher) ? `${title} (${s.publisher})` : title;
+  if (s.url) return h("a", { href: s.url, rel: "noreferrer noopener", target: "_blank" }, by);
+  // the original is cited; a copy on another host, when there is one, is linked as such
+  return s.via ? h("span", {}, `${by}, `, h("a", { href: s.via, rel: "noreferrer noopener", target: "_blank" }, "copy")) : by;
 }
 
 function chips(rows, label) {
