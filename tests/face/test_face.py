@@ -99,3 +99,13 @@ def test_reach_and_relations_show_themselves(cs):
     assert {"kind", "name", "distance_km"} <= set(frame.columns) and (frame["kind"] == "city").any()
     rel = cs.relations("JPN", on="2017-11-02")
     assert rel.headline().startswith("On 2017-11-02, Japan is a party to")
+
+
+def test_diff_shows_itself_and_becomes_a_frame(cs):
+    changes = cs.diff("2017-11-02", "2025-12-01")
+    assert changes.headline().startswith(f"{len(changes.changes)} changes from 2017-11-02 to 2025-12-01: ")
+    frame = changes.to_frame()
+    finland = frame[(frame.kind == "joined") & (frame.state == "FIN")]
+    assert list(finland.date) == ["2023-04-04"] and (finland.treaty == "nato").all()
+    assert "<table>" in changes._repr_html_()
+    assert cs.diff("2017-11-03", "2017-11-03").headline().startswith("Nothing changed")

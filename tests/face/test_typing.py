@@ -40,7 +40,8 @@ def test_reveal_type_shows_concrete_models(tmp_path):
         "reveal_type(cs.reach(km=1000, origin='PRK'))\n"
         "reveal_type(cs.relations('JPN', on='2020'))\n"
         "reveal_type(cs.members('nato', on='2020'))\n"
-        "reveal_type(cs.where_many([0], [0]))\n")
+        "reveal_type(cs.where_many([0], [0]))\n"
+        "reveal_type(cs.diff('2017', '2025'))\n")
     out = _mypy(str(probe)).stdout
     revealed = [line.split("Revealed type is ", 1)[1].strip('"') for line in out.splitlines()
                 if "Revealed type is" in line]
@@ -56,6 +57,7 @@ def test_reveal_type_shows_concrete_models(tmp_path):
         "casus.relations.results.StateRelations",
         "casus.results.Members",
         "pandas.core.frame.DataFrame",
+        "casus.law.diff.Changes",
     ], out
     assert "Any" not in " ".join(revealed)
 

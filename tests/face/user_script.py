@@ -13,6 +13,7 @@ import casus
 from casus.geo.query import Whereabouts
 from casus.law.assess import Assessment
 from casus.law.defends import Defence
+from casus.law.diff import Changes
 from casus.reach.results import ReachResult
 from casus.relations.results import StateRelations
 from casus.results import Assessments, Defences, Members
@@ -43,6 +44,8 @@ def main() -> None:
     reached: ReachResult = cs.reach(missile="hwasong-15", origin="PRK", on="2017-11-29")
     ties: StateRelations = cs.relations("JPN", on="2017-11-02")
     assert isinstance(reached.to_frame(), pd.DataFrame) and ties.state == "JPN"
+    changed: Changes = cs.diff("2017-11-02", "2025-12-01")
+    assert len(changed.to_frame()) == len(changed.changes)
     print(one.headline())
 
 

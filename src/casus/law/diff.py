@@ -16,6 +16,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from casus.dates import parse_date
+from casus.display import Displayable
 from casus.errors import DateError
 
 if TYPE_CHECKING:
@@ -50,11 +51,29 @@ class Change:
         return out
 
 
-@dataclass(frozen=True)
-class Changes:
+@dataclass(frozen=True, repr=False)
+class Changes(Displayable):
     start: dt.date
     end: dt.date
     changes: tuple[Change, ...]
+
+    def headline(self) -> str:
+        """How many changes, and the first few in words."""
+        span = f"from {self.start.isoformat()} to {self.end.isoformat()}"
+        if not self.changes:
+            return f"Nothing changed in who is bound to defend whom {span}."
+        n = len(self.changes)
+        first = "; ".join(f"{c.date.isoformat()}: {c.text}" for c in self.changes[:3])
+        return f"{n} change{'s' if n != 1 else ''} {span}: {first}" + ("; ..." if n > 3 else ".")
+
+    def rows(self) -> list[dict[str, Any]]:
+        return [c.to_dict() for c in self.changes]
+
+    def to_frame(self) -> Any:
+        """One row per change: date, kind, text, and the treaty, state, clause or territory it concerns."""
+        import pandas as pd
+
+        return pd.DataFrame(self.rows(), columns=["date", "kind", "text", "treaty", "state", "clause", "territory"])
 
     def to_dict(self) -> dict[str, Any]:
         return {"schema_version": "1.0", "from": self.start.isoformat(), "to": self.end.isoformat(),
