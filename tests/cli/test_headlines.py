@@ -200,23 +200,16 @@ def test_where_headline_reads_a_feature_object_when_present(kb):
                                                      "by China and Taiwan.")
 
 
-def test_a_dormant_treaty_is_marked_when_the_finding_says_so(kb):
-    # findings may carry a dormancy note (a treaty in force whose organisation was wound up); a stand-in here
-    import dataclasses
-
-    from casus.law.findings import Finding
-    from casus.law.headline import lines
-
-    @dataclasses.dataclass(frozen=True)
-    class WithDormancy(Finding):
-        dormancy: dict | None = None
-
-    a = _assess(kb, "North Korea strikes Guam")
-    fs = [WithDormancy(**{x.name: getattr(f, x.name) for x in dataclasses.fields(Finding)},
-                       dormancy={"since": "1977-06-30", "text": "stand-in"}) if f.treaty == "seato-1954" else f
-          for f in a.findings]
-    got = lines(kb, fs, place="Guam", attacker="PRK", victim="USA", defend_words="Bound to assist the United States")
-    assert got[0].text.startswith("NATO Article 5, SEATO Article IV(1) (dormant since 1977-06-30) and US-Japan")
+def test_a_dormant_treaty_is_marked_where_it_would_bind(kb):
+    # SEATO is in force but dormant since its organisation was dissolved (1977-06-30): said where it binds
+    a = kb.assess({"date": "2025-06-01", "attacker": "CHN", "victim": "PHL", "target": "vessel",
+                   "place": {"lat": 14.5, "lon": 120.5}})
+    head = a.headline()
+    assert "6 SEATO parties (Article IV(1), dormant since 1977-06-30)" in head
+    assert "the United States (US-Philippines Mutual Defense Treaty Article IV)" in head
+    # where the clause does not apply, its dormancy is not worth a word
+    guam = _assess(kb, "North Korea strikes Guam").headline()
+    assert "SEATO Article IV(1) and US-Japan" in guam and "dormant" not in guam
 
 
 def test_scenario_titles_say_what_was_attacked(kb):

@@ -118,11 +118,12 @@ def actor_name(kb: KnowledgeBase, code: str) -> str:
 
 
 def _label(kb: KnowledgeBase, f: Finding, *, inside: bool = False) -> str:
-    """'NATO Article 5'; a clause of a dormant treaty says so ('SEATO Article IV(1), dormant since 1977-06-30')
-    when the finding carries a ``dormancy`` note."""
+    """'NATO Article 5'; a clause of a dormant treaty that applies (or may) says so ('SEATO Article IV(1),
+    dormant since 1977-06-30') when the finding carries a ``dormancy`` note. A clause that does not apply needs
+    no such warning: nobody would rely on it either way."""
     label = clause_label(kb, f.clause)
     dormancy = getattr(f, "dormancy", None)
-    if isinstance(dormancy, dict) and dormancy.get("since"):
+    if f.status != "does_not_apply" and isinstance(dormancy, dict) and dormancy.get("since"):
         label += f", dormant since {dormancy['since']}" if inside else f" (dormant since {dormancy['since']})"
     return label
 
