@@ -39,7 +39,6 @@ if TYPE_CHECKING:
     from casus.relations.results import StateRelations
 
 DateLike = dt.date | str
-AttackLike = "Attack | Mapping[str, Any]"
 
 __all__ = ["Casus", "open"]
 
