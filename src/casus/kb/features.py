@@ -107,7 +107,7 @@ def check(raw: Any, report: Report) -> None:
     """Cross-file checks for features.yaml: ids unique across territories and features, ``within`` names a
     territory, every state named (holders, claimants, builders) is in states.yaml and existed then."""
     from casus.errors import close_matches
-    from casus.kb.geography import _lifetime_problem
+    from casus.kb.geography import check_control
 
     features = raw.sections.get("features", {})
     territories = raw.sections.get("territories", {})
@@ -122,27 +122,6 @@ def check(raw: Any, report: Report) -> None:
             hint = close_matches(f.within, territories)
             report(where, f"feature {fid}: 'within' names unknown territory {f.within!r}"
                           + (f"; did you mean {', '.join(hint)}?" if hint else ""), ["within"])
-        for i, c in enumerate(f.control):
-            for role in ("sovereign", "administrator"):
-                code = getattr(c, role)
-                if code is None:
-                    continue
-                if code not in states:
-                    report(where, f"feature {fid}: control[{i}] {role} {code!r} is not in states.yaml",
-                           ["control", i, role])
-                    continue
-                why = _lifetime_problem(states[code].item, c.start, c.end)
-                if why:
-                    report(where, f"feature {fid}: control[{i}] {role} {code} {why}", ["control", i, role])
-            if c.by_force is not None and c.by_force not in states:
-                report(where, f"feature {fid}: control[{i}] by_force {c.by_force!r} is not in states.yaml",
-                       ["control", i, "by_force"])
-        for i, cl in enumerate(f.claims):
-            if cl.state not in states:
-                report(where, f"feature {fid}: claimant {cl.state!r} is not in states.yaml", ["claims", i, "state"])
-                continue
-            why = _lifetime_problem(states[cl.state].item, cl.start, cl.end)
-            if why:
-                report(where, f"feature {fid}: claimant {cl.state} {why}", ["claims", i, "state"])
+        check_control(f"feature {fid}", f, where, states, report)
         if f.built_up is not None and f.built_up.by not in states:
             report(where, f"feature {fid}: built_up.by {f.built_up.by!r} is not in states.yaml", ["built_up", "by"])

@@ -312,28 +312,7 @@ def _check_territories(territories: dict[str, Any], states: dict[str, Any], repo
                 report(where, f"territory {tid}: Natural Earth feature {code} is already territory "
                               f"{ne_seen[code]!r}", ["ne"])
             ne_seen[code] = tid
-        for i, c in enumerate(t.control):
-            for role in ("sovereign", "administrator"):
-                code = getattr(c, role)
-                if code is None:
-                    continue
-                if code not in states:
-                    report(where, f"territory {tid}: control[{i}] {role} {code!r} is not in states.yaml",
-                           ["control", i, role])
-                    continue
-                why = _lifetime_problem(states[code].item, c.start, c.end)
-                if why:
-                    report(where, f"territory {tid}: control[{i}] {role} {code} {why}", ["control", i, role])
-            if c.by_force is not None and c.by_force not in states:
-                report(where, f"territory {tid}: control[{i}] by_force {c.by_force!r} is not in states.yaml",
-                       ["control", i, "by_force"])
-        for i, cl in enumerate(t.claims):
-            if cl.state not in states:
-                report(where, f"territory {tid}: claimant {cl.state!r} is not in states.yaml", ["claims", i, "state"])
-                continue
-            why = _lifetime_problem(states[cl.state].item, cl.start, cl.end)
-            if why:
-                report(where, f"territory {tid}: claimant {cl.state} {why}", ["claims", i, "state"])
+        check_control(f"territory {tid}", t, where, states, report)
         for i, sel in enumerate(t.selections):
             loc: list[str | int] = ["select", i] if isinstance(t.select, tuple) else ["select"]
             if sel.polygon is not None:
@@ -384,6 +363,31 @@ def _check_territories(territories: dict[str, Any], states: dict[str, Any], repo
             if box is not None and not index.any_ring_in(root, box):
                 report(where, f"territory {tid}: select {box} picks nothing from "
                               f"{', '.join(root)} (no Natural Earth polygon there)", loc)
+
+
+def check_control(label: str, item: Any, where: Any, states: dict[str, Any], report: Report) -> None:
+    """The states a territory's (or a feature's) control periods and claims name exist, and existed then."""
+    for i, c in enumerate(item.control):
+        for role in ("sovereign", "administrator"):
+            code = getattr(c, role)
+            if code is None:
+                continue
+            if code not in states:
+                report(where, f"{label}: control[{i}] {role} {code!r} is not in states.yaml", ["control", i, role])
+                continue
+            why = _lifetime_problem(states[code].item, c.start, c.end)
+            if why:
+                report(where, f"{label}: control[{i}] {role} {code} {why}", ["control", i, role])
+        if c.by_force is not None and c.by_force not in states:
+            report(where, f"{label}: control[{i}] by_force {c.by_force!r} is not in states.yaml",
+                   ["control", i, "by_force"])
+    for i, cl in enumerate(item.claims):
+        if cl.state not in states:
+            report(where, f"{label}: claimant {cl.state!r} is not in states.yaml", ["claims", i, "state"])
+            continue
+        why = _lifetime_problem(states[cl.state].item, cl.start, cl.end)
+        if why:
+            report(where, f"{label}: claimant {cl.state} {why}", ["claims", i, "state"])
 
 
 def _lifetime_problem(state: Any, start: dt.date | None, end: dt.date | None) -> str | None:
