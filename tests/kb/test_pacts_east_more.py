@@ -34,6 +34,8 @@ LIVES = [
      "in force on signature (Art. 6); ended when the 1970 treaty was signed (ATOP's date)"),
     ("ussr-poland-1945", ("SUN", "POL"), "1945-04-21", "1965-04-08",
      "in force on signature (Art. 8); ended when the 1965 treaty was signed (ATOP's date)"),
+    ("poland-bulgaria-1948", ("POL", "BGR"), "1948-05-29", "1967-04-06",
+     "effective from signature (Dz.U.); ended when the 1967 treaty was signed (ATOP's date)"),
 ]
 
 
@@ -51,6 +53,7 @@ def test_parties_bound_from_entry_into_force_to_the_end(kb, pact, pair, start, e
 
 PRAGUE = {"lat": 50.08, "lon": 14.44}
 WARSAW = {"lat": 52.23, "lon": 21.01}
+SOFIA = {"lat": 42.70, "lon": 23.32}
 
 # (clause, scenario, status, states that must be bound, basis)
 ASSESSMENTS = [
@@ -58,6 +61,8 @@ ASSESSMENTS = [
      "applies", {"SUN"}, "Art. 3: Germany renewing its aggression"),
     ("ussr-poland-1945/art2", {"date": "1950-01-01", "attacker": "DEU", "victim": "POL", "place": WARSAW},
      "applies", {"SUN"}, "Art. 2: Germany resuming its aggression"),
+    ("poland-bulgaria-1948/art2", {"date": "1960-01-01", "attacker": "DEU", "victim": "BGR", "place": SOFIA},
+     "applies", {"POL"}, "Art. 2: aggression by Germany"),
 ]
 
 
