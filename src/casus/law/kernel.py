@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from casus.dates import COVERED_FROM
 from casus.geo.atlas import atlas_of
 from casus.kb.membership import standing
 from casus.kb.models import TARGETS, Clause, Phase, Treaty
@@ -239,7 +240,9 @@ def _control_points(kb: KnowledgeBase) -> np.ndarray:
 def _control_on(kb: KnowledgeBase, day: dt.date) -> tuple[np.ndarray, np.ndarray]:
     points = _control_points(kb)
     i = int(np.searchsorted(points, day.toordinal(), side="right")) - 1
-    return _control_cached(kb, int(points[i]) if i >= 0 else dt.date.min.toordinal())
+    # the span may have begun before the covered range (a change in 1944); control is the same all through it
+    start = int(points[i]) if i >= 0 else day.toordinal()
+    return _control_cached(kb, max(start, COVERED_FROM.toordinal()))
 
 
 @lru_cache(maxsize=1024)
