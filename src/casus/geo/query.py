@@ -276,7 +276,7 @@ def _region_tuples(flags: Any, region_ids: Sequence[str]) -> Any:
     replaces the sort altogether. Every row that shares a pattern shares the same tuple object.
     """
     flags = np.asarray(flags, dtype=bool)
-    n, width = flags.shape
+    width = flags.shape[1]
     if width <= 62:
         codes = flags.astype(np.int64) @ (np.int64(1) << np.arange(width, dtype=np.int64))
         if width <= 20:
@@ -293,7 +293,7 @@ def _region_tuples(flags: Any, region_ids: Sequence[str]) -> Any:
         packed = np.packbits(flags, axis=1)
         keys = np.ascontiguousarray(packed).view(np.dtype((np.void, packed.shape[1]))).ravel()
         _, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
-        rows = [[region_ids[k] for k in np.flatnonzero(flags[i])] for i in first]
+        rows = [[region_ids[int(k)] for k in np.flatnonzero(flags[i])] for i in first]
     table = np.empty(len(rows), dtype=object)
     for k, row in enumerate(rows):
         table[k] = tuple(row)
@@ -344,10 +344,7 @@ def where_many(kb: KnowledgeBase, lats: Any, lons: Any, on: dt.date | str | None
     adm = np.concatenate([np.where(adm == "", None, adm), none])  # type: ignore[call-overload]
     st = np.concatenate([st, none])
     region_ids = atlas.region_ids
-    if len(region_ids) and len(lat):
-        regions = _region_tuples(hits.regions, region_ids)
-    else:
-        regions = [()] * len(lat)
+    regions = _region_tuples(hits.regions, region_ids) if len(region_ids) and len(lat) else [()] * len(lat)
     return pd.DataFrame({
         "lat": lat, "lon": lon, "territory": _column(ids, t), "country": _column(ids, c),
         "setting": _column(np.array(SETTINGS, dtype=object), hits.setting), "distance_km": hits.distance_km,
