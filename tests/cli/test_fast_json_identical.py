@@ -87,3 +87,19 @@ def test_dumps_plain_matches_dumps_on_the_tour_and_falls_back_when_not_plain(kb)
         assert dumps_plain(d, indent=2) == dumps(d)
     odd = {"day": dt.date(1949, 8, 24), "nan": float("nan"), "t": (1, 2)}
     assert dumps_plain(odd) == dumps(odd, indent=None) == '{"day": "1949-08-24", "nan": null, "t": [1, 2]}'
+
+
+def test_cascade_memo_changes_nothing(kb):
+    """Counter-attack outcomes remembered across scenarios give the cascade each scenario gets alone."""
+    from casus.law import cascade as cascade_mod
+    from casus.law.attack import Attack
+
+    attacks = [Attack.parse(s) for s in scenarios(24)]
+    warm = [r.cascade.to_dict() for r in assess_many(kb, attacks, on_error="collect") if isinstance(r, Assessment)]
+    cold = []
+    for r in assess_many(kb, attacks, on_error="collect"):
+        if isinstance(r, Assessment):
+            cascade_mod._MEMO.pop(kb, None)  # each scenario on its own, as before the memo
+            cold.append(r.cascade.to_dict())
+    assert warm == cold
+    assert any(len(c["rounds"]) > 1 for c in cold)  # counter-attacks were judged, the memo was used
