@@ -215,15 +215,14 @@ def register(app: typer.Typer) -> None:
                 for start in range(0, n, JSONL_CHUNK):
                     chunk = numbered[start:start + JSONL_CHUNK]
                     results = assess_many(kb, [a for _, a in chunk], on_error="collect" if batch else "raise")
-                    lines = []
-                    for (line, _), r in zip(chunk, results, strict=True):
+                    for k, ((line, _), r) in enumerate(zip(chunk, results, strict=True)):
                         if isinstance(r, Assessment):
-                            lines.append(dumps_plain(r.to_dict(with_cascade=cascade)))
+                            sys.stdout.write(dumps_plain(r.to_dict(with_cascade=cascade)) + "\n")
                             assessed += 1
                         else:
                             errors.append(LineError(line, r))
-                    sys.stdout.write("".join(x + "\n" for x in lines))
-                    del results, lines
+                        results[k] = None  # written: its findings and cascade can go
+                    del results
             errors.sort(key=lambda e: e.line)
             for e in errors:
                 sys.stdout.write(dumps_plain(e.to_dict()) + "\n")
@@ -332,7 +331,7 @@ def register(app: typer.Typer) -> None:
                 "the findings, --sources the sources.[/]")
 
 
-JSONL_CHUNK = 500  # scenarios assessed and written at a time by ``casus assess FILE --jsonl``
+JSONL_CHUNK = 200  # scenarios assessed and written at a time by ``casus assess FILE --jsonl``
 
 
 def _batch_summary(ok: int, errors: list[Any]) -> None:
