@@ -117,7 +117,7 @@ def cascade(kb: KnowledgeBase, first: Assessment) -> Cascade:
     sides: dict[str, str] = {first.victim: "victim"}
     if not attack.non_state_attacker:
         sides[attack.attacker] = "attacker"
-    edges: list[Edge] = []
+    edges: list[tuple[str, str, str, str, int]] = []  # (source, target, clause, status, round): Edges at the end
     conflicts: set[str] = set()
     rounds: list[tuple[str, ...]] = []
 
@@ -126,10 +126,10 @@ def cascade(kb: KnowledgeBase, first: Assessment) -> Cascade:
         new: list[str] = []
         for clause_id, status, bound in rows:
             if status == "ambiguous":
-                edges.extend(Edge(s, victim, clause_id, "ambiguous", rnd) for s in bound)
+                edges.extend((s, victim, clause_id, "ambiguous", rnd) for s in bound)
                 continue
             for s in bound:
-                edges.append(Edge(s, victim, clause_id, "applies", rnd))
+                edges.append((s, victim, clause_id, "applies", rnd))
                 if s not in sides:
                     sides[s] = side
                     new.append(s)
@@ -174,8 +174,8 @@ def cascade(kb: KnowledgeBase, first: Assessment) -> Cascade:
         rounds.append(tuple(fresh))
     while rounds and not rounds[-1] and len(rounds) > 1:
         rounds.pop()
-    uniq = {(e.source, e.target, e.clause, e.status): e for e in edges}
+    uniq = {e[:4]: e for e in edges}
     return Cascade(dict(sorted(sides.items())), tuple(rounds),
-                   tuple(sorted(uniq.values(), key=lambda e: (e.round, e.target, e.clause, e.source))),
+                   tuple(Edge(*e) for e in sorted(uniq.values(), key=lambda e: (e[4], e[1], e[2], e[0]))),
                    tuple(sorted(conflicts)))
 
