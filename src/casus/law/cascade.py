@@ -144,7 +144,8 @@ def cascade(kb: KnowledgeBase, first: Assessment) -> Cascade:
     for rnd in range(2, MAX_ROUNDS + 1):
         if not fresh:
             break
-        scenarios = []
+        keys = []
+        missing = []
         for actor in fresh:
             for enemy, side in sorted(sides.items()):
                 if side == sides[actor] or enemy in conflicts or (actor, enemy) in judged:
@@ -152,15 +153,18 @@ def cascade(kb: KnowledgeBase, first: Assessment) -> Cascade:
                 # one counter-attack per enemy is enough when the clause does not depend on who attacks;
                 # the actor is kept so that 'outside_state' clauses are judged correctly
                 judged.add((actor, enemy))
+                # a counter-attack's outcome depends only on (day, attacker, victim): remembered for this
+                # knowledge base, so the scenarios of a batch (and later calls) that meet it share it
+                key = (attack.date, actor, enemy)
+                keys.append(key)
+                if key in memo:
+                    continue
                 home = _homeland(kb, enemy)
                 if home is None:
+                    memo[key] = None
                     continue
-                scenarios.append(Attack(date=attack.date, attacker=actor, victim=enemy, place=home,
-                                        target="territory"))
-        # a counter-attack's outcome depends only on (day, attacker, victim): remembered for this knowledge
-        # base, so the scenarios of a batch (and later calls) that meet the same counter-attack share it
-        keys = [(a.date, a.attacker, a.victim) for a in scenarios]
-        missing = [a for a, k in zip(scenarios, keys, strict=True) if k not in memo]
+                missing.append(Attack(date=attack.date, attacker=actor, victim=enemy, place=home,
+                                      target="territory"))
         if missing:
             for a, r in zip(missing, assess_many(kb, missing, on_error="collect"), strict=True):
                 memo[(a.date, a.attacker, a.victim)] = (
