@@ -103,3 +103,20 @@ def test_cascade_memo_changes_nothing(kb):
             cold.append(r.cascade.to_dict())
     assert warm == cold
     assert any(len(c["rounds"]) > 1 for c in cold)  # counter-attacks were judged, the memo was used
+
+
+def test_api_encode_is_byte_identical_to_the_walk(kb):
+    """The API's ``encode`` (one stdlib pass over ``to_dict()``) gives the bytes of the old two-pass walk."""
+    import datetime as dt
+
+    from casus.api.responses import encode
+    from casus.jsonio import to_data
+
+    def walked(obj):
+        return json.dumps(to_data(obj), ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode()
+
+    objs = [kb.assess({"date": "2025-06-01", "attacker": "RUS", "victim": "EST", "place": "Tallinn"}),
+            kb.where(59.437, 24.745, on="2025-06-01"), kb.place("Guam", on="2017-11-02"),
+            {"day": dt.date(2004, 3, 29), "n": float("nan")}, [1, (2, 3)]]
+    for obj in objs:
+        assert encode(obj) == walked(obj)
