@@ -120,3 +120,18 @@ def test_api_encode_is_byte_identical_to_the_walk(kb):
             {"day": dt.date(2004, 3, 29), "n": float("nan")}, [1, (2, 3)]]
     for obj in objs:
         assert encode(obj) == walked(obj)
+
+
+@pytest.mark.parametrize("on", ["1955-01-01", "1985-06-01", "2017-11-02", "2025-06-01"])
+def test_defence_bound_from_codes_equals_bound_from_findings(kb, on):
+    """``Defence.bound``/``covered_by`` read verdict codes; they equal what the worded findings say."""
+    places = ["Tallinn", "Guam", "Sydney", "Taipei", "Jeju", "Ceuta", "Reunion", "Helsinki", "Madrid", "Honolulu"]
+    seen = 0
+    for p in places:
+        d = kb.defends(p, on=on)
+        findings = d.assessment.findings
+        assert d.covered_by == tuple(f.clause for f in findings if f.status == "applies" and f.kind == "defense")
+        assert d.bound == tuple(sorted({s for f in findings if f.status == "applies" and f.kind == "defense"
+                                        for s in f.bound}))
+        seen += bool(d.bound)
+    assert seen >= 3  # places with defenders were compared, not only empty answers

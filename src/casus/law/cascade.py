@@ -93,7 +93,7 @@ def _counter_memo(kb: KnowledgeBase) -> dict[Any, Any]:
     return memo
 
 
-def _defence_rows(kb: KnowledgeBase, assessment: Assessment) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+def defence_rows(kb: KnowledgeBase, assessment: Assessment) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
     """(clause, 'applies' or 'ambiguous', bound states) for each defence clause that does not stay silent.
 
     Verdict codes and bound states only: no findings are put into words for the cascade.
@@ -138,7 +138,7 @@ def cascade(kb: KnowledgeBase, first: Assessment) -> Cascade:
         return sorted(set(new))
 
     memo = _counter_memo(kb)
-    fresh = absorb(first.victim, _defence_rows(kb, first), 1)
+    fresh = absorb(first.victim, defence_rows(kb, first), 1)
     rounds.append(tuple(fresh))
     judged: set[tuple[str, str]] = set()
     for rnd in range(2, MAX_ROUNDS + 1):
@@ -168,7 +168,7 @@ def cascade(kb: KnowledgeBase, first: Assessment) -> Cascade:
         if missing:
             for a, r in zip(missing, assess_many(kb, missing, on_error="collect"), strict=True):
                 memo[(a.date, a.attacker, a.victim)] = (
-                    (r.victim, _defence_rows(kb, r)) if isinstance(r, Assessment) else None)
+                    (r.victim, defence_rows(kb, r)) if isinstance(r, Assessment) else None)
         fresh = []
         for k in keys:
             got = memo.get(k)
