@@ -45,3 +45,21 @@ def to_data(obj: Any) -> Any:
 
 def dumps(obj: Any, *, indent: int | None = 2) -> str:
     return json.dumps(to_data(obj), indent=indent, ensure_ascii=False, allow_nan=False)
+
+
+def dumps_plain(obj: Any, *, indent: int | None = None, separators: tuple[str, str] | None = None) -> str:
+    """:func:`dumps` for data that is already plain (a result's ``to_dict()``), without a second walk.
+
+    A result object is turned into its ``to_dict()`` first. The stdlib encoder then takes the data as it
+    is; only if it meets something that is not plain JSON (a date, a model, a numpy integer, a NaN) does the
+    whole object go through :func:`to_data`, so the text is the same as
+    ``json.dumps(to_data(obj), indent=indent, separators=separators)``. Plain here means: dicts with string
+    keys, lists, tuples, strings, numbers, booleans and None.
+    """
+    if hasattr(obj, "to_dict") and not isinstance(obj, type):
+        obj = obj.to_dict()
+    try:
+        return json.dumps(obj, indent=indent, separators=separators, ensure_ascii=False, allow_nan=False)
+    except (TypeError, ValueError):
+        return json.dumps(to_data(obj), indent=indent, separators=separators, ensure_ascii=False,
+                          allow_nan=False)

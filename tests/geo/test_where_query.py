@@ -130,3 +130,56 @@ def test_any_point_on_earth_has_an_answer(kb, lat, lon):
 def test_any_input_is_an_answer_or_a_casus_error(kb, lat, lon):
     with contextlib.suppress(CasusError):
         kb.where(lat, lon, on="2000-01-01")
+
+
+def _where_many_reference(kb, lat, lon, on):
+    """``where_many`` as first written (row-wise ``np.unique(axis=0)``, per-row dtype inference): the pin."""
+    from casus.geo.atlas import SETTINGS
+    from casus.geo.control import control_arrays, status_array
+
+    atlas = kb.atlas
+    day = dt.date.fromisoformat(on)
+    hits = atlas.locate(np.asarray(lat, dtype=float), np.asarray(lon, dtype=float))
+    ids = np.array((*atlas.territory_ids, None), dtype=object)
+    t = np.where(hits.territory < 0, len(atlas.territory_ids), hits.territory)
+    c = np.where(hits.country < 0, len(atlas.territory_ids), hits.country)
+    sov, adm = control_arrays(kb, atlas, day)
+    st_ = status_array(kb, atlas, day)
+    none = np.array([None], dtype=object)
+    sov = np.concatenate([np.where(sov == "", None, sov), none])
+    adm = np.concatenate([np.where(adm == "", None, adm), none])
+    st_ = np.concatenate([st_, none])
+    patterns, inverse = np.unique(hits.regions, axis=0, return_inverse=True)
+    tuples = [tuple(r for r, b in zip(atlas.region_ids, row, strict=True) if b) for row in patterns]
+    regions = [tuples[k] for k in np.asarray(inverse).ravel()]
+    return pd.DataFrame({
+        "lat": np.asarray(lat, dtype=float), "lon": np.asarray(lon, dtype=float), "territory": ids[t],
+        "country": ids[c], "setting": np.array(SETTINGS, dtype=object)[hits.setting],
+        "distance_km": hits.distance_km, "sovereign": sov[t], "administrator": adm[t], "status": st_[t],
+        "regions": regions,
+    })
+
+
+@pytest.mark.parametrize("on", ["1950-06-01", "2020-01-01"])
+def test_where_many_packed_regions_match_the_row_wise_unique(kb, on):
+    """Packing region flags into integer codes changes nothing: same values, same dtypes, random points."""
+    rng = np.random.default_rng(18)
+    lon = np.concatenate([rng.uniform(-180.0, 180.0, 3000), rng.uniform(-10.0, 40.0, 3000)])
+    lat = np.concatenate([np.degrees(np.arcsin(rng.uniform(-1.0, 1.0, 3000))), rng.uniform(35.0, 70.0, 3000)])
+    df = kb.where_many(lat, lon, on=on)
+    pd.testing.assert_frame_equal(df, _where_many_reference(kb, lat, lon, on))
+    assert df["regions"].map(len).max() >= 2  # points in several regions at once were exercised
+    ocean = kb.where_many([0.0, -40.0], [-30.0, -120.0], on=on)  # no territory at all: object columns
+    pd.testing.assert_frame_equal(ocean, _where_many_reference(kb, [0.0, -40.0], [-30.0, -120.0], on))
+
+
+def test_region_tuples_wide_and_narrow_agree():
+    """The lookup-table path (up to 20 regions), the sorted-code path and the packed-bytes path agree."""
+    from casus.geo.query import _region_tuples
+
+    rng = np.random.default_rng(3)
+    for width in (1, 5, 20, 21, 62, 63, 80):
+        flags = rng.random((500, width)) < 0.1
+        ids = [f"r{k}" for k in range(width)]
+        got = _region_tuples(flags, ids)
+        assert list(got) == [tuple(ids[k] for k in np.flatnonzero(row)) for row in flags]

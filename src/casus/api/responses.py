@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-import json
 from dataclasses import dataclass
 from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import Response
 
-from casus.jsonio import to_data
+from casus.jsonio import dumps_plain
 
 JSON = "application/json"
 NDJSON = "application/x-ndjson"
@@ -25,7 +24,7 @@ NDJSON = "application/x-ndjson"
 
 def encode(obj: Any) -> bytes:
     """Compact JSON bytes for any casus result (dataclasses, models, dates, numpy scalars)."""
-    return json.dumps(to_data(obj), ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode()
+    return dumps_plain(obj, separators=(",", ":")).encode()  # same bytes as json.dumps(to_data(obj), ...)
 
 
 def json_response(obj: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:

@@ -206,42 +206,53 @@ def register(app: typer.Typer) -> None:
                                           "victim": _actor(kb, on_state, "--on-state"), "place": place,
                                           "target": target, "act": act}))]
         n = len(numbered)
+        if jsonl:
+            # stream: assess a chunk, write its lines, drop it - memory stays flat in the number of scenarios
+            from casus.jsonio import dumps_plain
+
+            assessed = 0
+            with busy(f"Assessing {n} scenario{'s' if n != 1 else ''}"):
+                for start in range(0, n, JSONL_CHUNK):
+                    chunk = numbered[start:start + JSONL_CHUNK]
+                    results = assess_many(kb, [a for _, a in chunk], on_error="collect" if batch else "raise")
+                    for k, ((line, _), r) in enumerate(zip(chunk, results, strict=True)):
+                        if isinstance(r, Assessment):
+                            sys.stdout.write(dumps_plain(r.to_dict(with_cascade=cascade)) + "\n")
+                            assessed += 1
+                        else:
+                            errors.append(LineError(line, r))
+                        results[k] = None  # written: its findings and cascade can go
+                    del results
+            errors.sort(key=lambda e: e.line)
+            for e in errors:
+                sys.stdout.write(dumps_plain(e.to_dict()) + "\n")
+            if batch:
+                _batch_summary(assessed, errors)
+            return
         docs: list[dict[str, Any]] = []
         with busy(f"Assessing {n} scenario{'s' if n != 1 else ''}"):
             results = assess_many(kb, [a for _, a in numbered], on_error="collect" if batch else "raise")
-            if as_json or jsonl:
+            if as_json:
                 docs = [r.to_dict(with_cascade=cascade) for r in results if isinstance(r, Assessment)]
         for (n, _), r in zip(numbered, results, strict=True):
             if not isinstance(r, Assessment):
                 errors.append(LineError(n, r))
         errors.sort(key=lambda e: e.line)
         ok = [r for r in results if isinstance(r, Assessment)]
-        if as_json or jsonl:
-            from casus.jsonio import dumps
+        if as_json:
+            from casus.jsonio import dumps_plain
 
-            if jsonl:
-                for d in docs:
-                    sys.stdout.write(dumps(d, indent=None) + "\n")
-                for e in errors:
-                    sys.stdout.write(dumps(e.to_dict(), indent=None) + "\n")
-            elif not batch and docs:
-                print_json(docs[0])
-            else:
-                print_json({"assessments": docs, "errors": [e.to_dict() for e in errors]})
+            doc = docs[0] if not batch and docs else {"assessments": docs, "errors": [e.to_dict() for e in errors]}
+            sys.stdout.write(dumps_plain(doc, indent=2) + "\n")
         else:
             _show_assessments(kb, ok, cascade=cascade, verbose=verbose, sources=sources)
         if batch:
-            err = console(stderr=True)
-            if not (as_json or jsonl):
+            if not as_json:
+                err = console(stderr=True)
                 for e in errors:
                     err.print(f"[red]line {e.line}:[/] ", end="")
                     err.print(e.error.message, markup=False)
-            err.print(f"assessed {len(ok)} scenario{'s' if len(ok) != 1 else ''}; {len(errors)} bad "
-                      f"line{'s' if len(errors) != 1 else ''}" + (f" ({', '.join(str(e.line) for e in errors[:10])}"
-                                                                  f"{', ...' if len(errors) > 10 else ''})"
-                                                                  if errors else ""), markup=False)
-            if errors:
-                raise typer.Exit(EXIT_PARTIAL if ok else EXIT_BAD_INPUT)
+            _batch_summary(len(ok), errors)
 
     @app.command()
     @handle_errors
@@ -318,6 +329,19 @@ def register(app: typer.Typer) -> None:
         c.print("\n[dim]casus reports what the treaties say. Whether allies act is a political decision "
                 "(for NATO: the North Atlantic Council, then each ally's choice of means). --verbose shows "
                 "the findings, --sources the sources.[/]")
+
+
+JSONL_CHUNK = 200  # scenarios assessed and written at a time by ``casus assess FILE --jsonl``
+
+
+def _batch_summary(ok: int, errors: list[Any]) -> None:
+    """The batch summary line on standard error; exit 3 (some bad lines) or 2 (no good line) on errors."""
+    console(stderr=True).print(
+        f"assessed {ok} scenario{'s' if ok != 1 else ''}; {len(errors)} bad line{'s' if len(errors) != 1 else ''}"
+        + (f" ({', '.join(str(e.line) for e in errors[:10])}{', ...' if len(errors) > 10 else ''})"
+           if errors else ""), markup=False)
+    if errors:
+        raise typer.Exit(EXIT_PARTIAL if ok else EXIT_BAD_INPUT)
 
 
 def _show_assessments(kb: Any, ok: list[Any], *, cascade: bool, verbose: bool, sources: bool) -> None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import numbers
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -266,6 +267,57 @@ def place(kb: KnowledgeBase, name: str, on: dt.date | str | None = None) -> Wher
     return _assemble(kb, str(name), found.lat, found.lon, day, tid, regions, setting, d, found)
 
 
+def _region_tuples(flags: Any, region_ids: Sequence[str]) -> Any:
+    """One tuple of region ids per row of the (n, R) boolean ``flags``, as an object array.
+
+    Each row is packed into one integer code (bit k set when the point is in region k), so finding the
+    distinct membership patterns is a 1-D operation instead of a row-wise ``np.unique(axis=0)`` (which sorts
+    rows lexicographically and dominated ``where_many``). With up to 20 regions a lookup table over all codes
+    replaces the sort altogether. Every row that shares a pattern shares the same tuple object.
+    """
+    flags = np.asarray(flags, dtype=bool)
+    width = flags.shape[1]
+    if width <= 62:
+        codes = flags.astype(np.int64) @ (np.int64(1) << np.arange(width, dtype=np.int64))
+        if width <= 20:
+            present = np.zeros(1 << width, dtype=bool)
+            present[codes] = True
+            uniq = np.flatnonzero(present)
+            slot = np.zeros(1 << width, dtype=np.int64)
+            slot[uniq] = np.arange(uniq.size)
+            inverse = slot[codes]
+        else:
+            uniq, inverse = np.unique(codes, return_inverse=True)
+        rows = [[region_ids[k] for k in range(width) if (int(code) >> k) & 1] for code in uniq]
+    else:
+        packed = np.packbits(flags, axis=1)
+        keys = np.ascontiguousarray(packed).view(np.dtype((np.void, packed.shape[1]))).ravel()
+        _, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
+        rows = [[region_ids[int(k)] for k in np.flatnonzero(flags[i])] for i in first]
+    table = np.empty(len(rows), dtype=object)
+    for k, row in enumerate(rows):
+        table[k] = tuple(row)
+    return table[np.asarray(inverse).ravel()]
+
+
+def _column(vocab: Any, index: Any) -> Any:
+    """``vocab[index]`` as the pandas array a DataFrame would make of it, without inferring per row.
+
+    pandas infers a column's dtype (arrow strings, or object where every value is None) by scanning every
+    value; a column of a million ids drawn from a few hundred is inferred once on the values actually used,
+    then expanded by an index ``take``. Same values and dtype as ``pd.DataFrame({"x": vocab[index]})``.
+    """
+    import pandas as pd
+
+    index = np.asarray(index, dtype=np.int64)
+    if index.size == 0:
+        return vocab[index]
+    used = np.flatnonzero(np.bincount(index, minlength=len(vocab)))
+    slot = np.zeros(len(vocab), dtype=np.int64)
+    slot[used] = np.arange(used.size)
+    return pd.Series(vocab[used]).array.take(slot[index])
+
+
 def where_many(kb: KnowledgeBase, lats: Any, lons: Any, on: dt.date | str | None = None) -> Any:
     """Vectorised :func:`where`: a pandas DataFrame with one row per point.
 
@@ -292,14 +344,10 @@ def where_many(kb: KnowledgeBase, lats: Any, lons: Any, on: dt.date | str | None
     adm = np.concatenate([np.where(adm == "", None, adm), none])  # type: ignore[call-overload]
     st = np.concatenate([st, none])
     region_ids = atlas.region_ids
-    if len(region_ids) and len(lat):
-        patterns, inverse = np.unique(hits.regions, axis=0, return_inverse=True)
-        tuples = [tuple(r for r, b in zip(region_ids, row, strict=True) if b) for row in patterns]
-        regions = [tuples[k] for k in np.asarray(inverse).ravel()]
-    else:
-        regions = [()] * len(lat)
+    regions = _region_tuples(hits.regions, region_ids) if len(region_ids) and len(lat) else [()] * len(lat)
     return pd.DataFrame({
-        "lat": lat, "lon": lon, "territory": ids[t], "country": ids[c],
-        "setting": np.array(SETTINGS, dtype=object)[hits.setting], "distance_km": hits.distance_km,
-        "sovereign": sov[t], "administrator": adm[t], "status": st[t], "regions": regions,
+        "lat": lat, "lon": lon, "territory": _column(ids, t), "country": _column(ids, c),
+        "setting": _column(np.array(SETTINGS, dtype=object), hits.setting), "distance_km": hits.distance_km,
+        "sovereign": _column(sov, t), "administrator": _column(adm, t), "status": _column(st, t),
+        "regions": regions,
     })

@@ -11,6 +11,7 @@ pull in, not what governments would decide.
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -80,6 +81,35 @@ def _homeland(kb: KnowledgeBase, code: str) -> Point | None:
     return Point(float(lat), float(lon))
 
 
+_MEMO: weakref.WeakKeyDictionary[Any, dict[Any, Any]] = weakref.WeakKeyDictionary()
+MEMO_LIMIT = 100_000  # counter-attack outcomes remembered per knowledge base before the memo starts afresh
+
+
+def _counter_memo(kb: KnowledgeBase) -> dict[Any, Any]:
+    memo = _MEMO.get(kb)
+    if memo is None or len(memo) > MEMO_LIMIT:
+        memo = {}
+        _MEMO[kb] = memo
+    return memo
+
+
+def defence_rows(kb: KnowledgeBase, assessment: Assessment) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """(clause, 'applies' or 'ambiguous', bound states) for each defence clause that does not stay silent.
+
+    Verdict codes and bound states only: no findings are put into words for the cascade.
+    """
+    attacker = assessment.attack.attacker
+    rows = []
+    for cv, row in assessment.verdicts:
+        status = int(cv.status[row])
+        clause = kb.clauses[cv.clause_id][1]
+        if status == DOES_NOT_APPLY or clause.kind != "defense":
+            continue
+        bound = bound_states(assessment.tables, cv.treaty_id, assessment.victim, attacker, clause)
+        rows.append((cv.clause_id, "ambiguous" if status == AMBIGUOUS else "applies", bound))
+    return tuple(rows)
+
+
 def cascade(kb: KnowledgeBase, first: Assessment) -> Cascade:
     from casus.law.assess import Assessment, assess_many
 
@@ -87,26 +117,19 @@ def cascade(kb: KnowledgeBase, first: Assessment) -> Cascade:
     sides: dict[str, str] = {first.victim: "victim"}
     if not attack.non_state_attacker:
         sides[attack.attacker] = "attacker"
-    edges: list[Edge] = []
+    edges: list[tuple[str, str, str, str, int]] = []  # (source, target, clause, status, round): Edges at the end
     conflicts: set[str] = set()
     rounds: list[tuple[str, ...]] = []
 
-    def absorb(assessment: Assessment, rnd: int) -> list[str]:
-        # verdict codes and bound states only: no findings are put into words for the cascade
-        side = sides[assessment.victim]
-        attacker = assessment.attack.attacker
+    def absorb(victim: str, rows: tuple[tuple[str, str, tuple[str, ...]], ...], rnd: int) -> list[str]:
+        side = sides[victim]
         new: list[str] = []
-        for cv, row in assessment.verdicts:
-            status = int(cv.status[row])
-            if status == DOES_NOT_APPLY or kb.clauses[cv.clause_id][1].kind != "defense":
-                continue
-            bound = bound_states(assessment.tables, cv.treaty_id, assessment.victim, attacker,
-                                 kb.clauses[cv.clause_id][1])
-            if status == AMBIGUOUS:
-                edges.extend(Edge(s, assessment.victim, cv.clause_id, "ambiguous", rnd) for s in bound)
+        for clause_id, status, bound in rows:
+            if status == "ambiguous":
+                edges.extend((s, victim, clause_id, "ambiguous", rnd) for s in bound)
                 continue
             for s in bound:
-                edges.append(Edge(s, assessment.victim, cv.clause_id, "applies", rnd))
+                edges.append((s, victim, clause_id, "applies", rnd))
                 if s not in sides:
                     sides[s] = side
                     new.append(s)
@@ -114,13 +137,15 @@ def cascade(kb: KnowledgeBase, first: Assessment) -> Cascade:
                     conflicts.add(s)
         return sorted(set(new))
 
-    fresh = absorb(first, 1)
+    memo = _counter_memo(kb)
+    fresh = absorb(first.victim, defence_rows(kb, first), 1)
     rounds.append(tuple(fresh))
     judged: set[tuple[str, str]] = set()
     for rnd in range(2, MAX_ROUNDS + 1):
         if not fresh:
             break
-        scenarios = []
+        keys = []
+        missing = []
         for actor in fresh:
             for enemy, side in sorted(sides.items()):
                 if side == sides[actor] or enemy in conflicts or (actor, enemy) in judged:
@@ -128,22 +153,33 @@ def cascade(kb: KnowledgeBase, first: Assessment) -> Cascade:
                 # one counter-attack per enemy is enough when the clause does not depend on who attacks;
                 # the actor is kept so that 'outside_state' clauses are judged correctly
                 judged.add((actor, enemy))
+                # a counter-attack's outcome depends only on (day, attacker, victim): remembered for this
+                # knowledge base, so the scenarios of a batch (and later calls) that meet it share it
+                key = (attack.date, actor, enemy)
+                keys.append(key)
+                if key in memo:
+                    continue
                 home = _homeland(kb, enemy)
                 if home is None:
+                    memo[key] = None
                     continue
-                scenarios.append(Attack(date=attack.date, attacker=actor, victim=enemy, place=home,
-                                        target="territory"))
-        results = assess_many(kb, scenarios, on_error="collect")
+                missing.append(Attack(date=attack.date, attacker=actor, victim=enemy, place=home,
+                                      target="territory"))
+        if missing:
+            for a, r in zip(missing, assess_many(kb, missing, on_error="collect"), strict=True):
+                memo[(a.date, a.attacker, a.victim)] = (
+                    (r.victim, defence_rows(kb, r)) if isinstance(r, Assessment) else None)
         fresh = []
-        for r in results:
-            if isinstance(r, Assessment):
-                fresh += absorb(r, rnd)
+        for k in keys:
+            got = memo.get(k)
+            if got is not None:
+                fresh += absorb(got[0], got[1], rnd)
         fresh = sorted(set(fresh))
         rounds.append(tuple(fresh))
     while rounds and not rounds[-1] and len(rounds) > 1:
         rounds.pop()
-    uniq = {(e.source, e.target, e.clause, e.status): e for e in edges}
+    uniq = {e[:4]: e for e in edges}
     return Cascade(dict(sorted(sides.items())), tuple(rounds),
-                   tuple(sorted(uniq.values(), key=lambda e: (e.round, e.target, e.clause, e.source))),
+                   tuple(Edge(*e) for e in sorted(uniq.values(), key=lambda e: (e[4], e[1], e[2], e[0]))),
                    tuple(sorted(conflicts)))
 

@@ -28,14 +28,20 @@ PlaceLike = str | Point | tuple[float, float] | dict[str, float]
 class Defence(Displayable):
     assessment: Assessment
 
+    # From verdict codes and bound states, as the cascade reads them: no finding is put into words
+    # (the findings' statuses, kinds and bound states are the same, in the same order).
     @property
     def covered_by(self) -> tuple[str, ...]:
-        return tuple(f.clause for f in self.assessment.findings if f.status == "applies" and f.kind == "defense")
+        from casus.law.cascade import defence_rows
+
+        return tuple(c for c, st, _ in defence_rows(self.assessment.kb, self.assessment) if st == "applies")
 
     @property
     def bound(self) -> tuple[str, ...]:
-        return tuple(sorted({s for f in self.assessment.findings
-                             if f.status == "applies" and f.kind == "defense" for s in f.bound}))
+        from casus.law.cascade import defence_rows
+
+        return tuple(sorted({s for _, st, bound in defence_rows(self.assessment.kb, self.assessment)
+                             if st == "applies" for s in bound}))
 
     def to_dict(self) -> dict[str, Any]:
         from casus.law.headline import defence_headline
