@@ -142,7 +142,10 @@ def cascade(kb: KnowledgeBase, first: Assessment) -> Cascade:
         rounds.append(tuple(fresh))
     while rounds and not rounds[-1] and len(rounds) > 1:
         rounds.pop()
-    uniq = {(e.source, e.target, e.clause, e.status): e for e in edges}
+    # the first (earliest) round a link appears in: a later counter-attack on the same victim repeats it
+    uniq: dict[tuple[str, str, str, str], Edge] = {}
+    for e in edges:
+        uniq.setdefault((e.source, e.target, e.clause, e.status), e)
     return Cascade(dict(sorted(sides.items())), tuple(rounds),
                    tuple(sorted(uniq.values(), key=lambda e: (e.round, e.target, e.clause, e.source))),
                    tuple(sorted(conflicts)))

@@ -4,7 +4,7 @@
 import { coverage, getJSON, postJSON, cached } from "./api.js";
 import { WorldMap } from "./map.js";
 import {
-  assessmentView, defenceView, errorBox, h, names, placeFacts, stateName,
+  assessmentView, defenceView, errorBox, h, headlineBox, names, placeFacts, stateName,
 } from "./panel.js";
 import { reachRings, reachView } from "./reach.js";
 import { readHash, writeHash } from "./url.js";
@@ -170,13 +170,29 @@ async function showPlace({ zoom = false } = {}) {
   busy("");
   out.removeAttribute("aria-busy");
   const nodes = [];
+  if (d.status === "fulfilled") {
+    const hb = headlineBox(d.value.headline);
+    if (hb) nodes.push(hb);
+    // the answer on the map: the states bound to defend the place, in one colour
+    const marks = {};
+    for (const code of d.value.bound || []) marks[code] = "bound";
+    map.setMarks(marks);
+    showAnswerKey([{ cls: "bound", text: `Bound to defend it (${(d.value.bound || []).length})` }]);
+  } else {
+    map.setMarks({});
+    showAnswerKey([]);
+  }
   if (w.status === "fulfilled") {
     const place = w.value;
     nodes.push(placeFacts(place, (id) => map.features.get(id)?.name));
     if (place.territory) map.select(place.territory);
+    const f = map.features.get(place.territory);
+    if (place.lat !== undefined && f && isSmall(f)) {
+      // a small island: a marker and its name, since its outline is a speck at this zoom
+      map.setMarker(byName ? place.lon : state.lon, byName ? place.lat : state.lat, f.name);
+    }
     if (byName && place.lat !== undefined) {
-      map.setMarker(place.lon, place.lat);
-      const f = map.features.get(place.territory);
+      if (!(f && isSmall(f))) map.setMarker(place.lon, place.lat);
       if (zoom) {
         if (f) map.zoomTo(f.bbox, 12);
         else map.centreOn(place.lon, place.lat);
@@ -186,12 +202,44 @@ async function showPlace({ zoom = false } = {}) {
     nodes.push(errorBox(w.reason, { onSuggest: (s) => { $("search").value = s; search(s); } }));
   }
   if (d.status === "fulfilled") {
-    nodes.push(...defenceView(d.value));
+    nodes.push(...defenceView(d.value).filter((n) => !n.classList.contains("headline")));
   } else if (w.status === "fulfilled") {
     nodes.push(errorBox(d.reason));
   }
   out.replaceChildren(...nodes);
   out.dataset.on = on;
+}
+
+// ------------------------------------------------------------------ the answer on the map
+const isSmall = (f) => Math.max(f.bbox[2] - f.bbox[0], f.bbox[3] - f.bbox[1]) < 1.2;
+
+// items: [{cls, text}] swatches; buttons: optional step control nodes
+function showAnswerKey(items, controls = []) {
+  const key = $("answer-key");
+  key.replaceChildren(...items.map((i) => h("span", { class: "key-item", dataset: { cls: i.cls } },
+    h("span", { class: `swatch ${i.cls}`, "aria-hidden": "true" }), i.text)), ...controls);
+  key.hidden = !items.length;
+}
+
+// A scenario's cascade on the map: each state coloured by the round in which it is drawn in, up to `step`.
+function showCascade(cascade, step) {
+  const rounds = ((cascade && cascade.rounds) || []).filter((r) => r.drawn_in && r.drawn_in.length);
+  if (!rounds.length) { map.setMarks({}); showAnswerKey([]); return; }
+  const last = rounds[rounds.length - 1].round;
+  const upTo = step && step <= last ? step : last;
+  const marks = {};
+  for (const r of rounds) {
+    if (r.round > upTo) continue;
+    for (const code of r.drawn_in) if (!(code in marks)) marks[code] = `round-${Math.min(r.round, 5)}`;
+  }
+  map.setMarks(marks);
+  document.body.dataset.cascadeStep = String(upTo);
+  const items = rounds.map((r) => ({ cls: `round-${Math.min(r.round, 5)}`,
+    text: `Round ${r.round} (${r.drawn_in.length})` }));
+  const steps = h("span", { class: "steps", role: "group", "aria-label": "Show the cascade up to round" },
+    ...rounds.map((r) => h("button", { type: "button", "aria-pressed": String(r.round === upTo),
+      dataset: { round: String(r.round) }, onclick: () => showCascade(cascade, r.round) }, `Round ${r.round}`)));
+  showAnswerKey(items, [steps]);
 }
 
 // ------------------------------------------------------------------ scenario
@@ -222,6 +270,7 @@ async function runScenario() {
     const a = await postJSON("/api/assess", scenario);
     if (mine !== seq.scenario) return;
     out.replaceChildren(...assessmentView(a, (id) => map.features.get(id)?.name));
+    showCascade(a.cascade);
     if (a.place && a.place.lat !== undefined) map.setMarker(a.place.lon, a.place.lat);
     else if (scenario.place && scenario.place.lat !== undefined) map.setMarker(scenario.place.lon, scenario.place.lat);
     if (a.place && a.place.territory) map.select(a.place.territory);

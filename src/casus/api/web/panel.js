@@ -58,6 +58,13 @@ function claimText(c) {
   return JSON.stringify(c);
 }
 
+// The library's headline (casus.law.headline / casus.geo.headline): one sentence a line, shown first.
+export function headlineBox(text, cls = "headline") {
+  const lines = String(text || "").split("\n").map((l) => l.trim()).filter(Boolean);
+  if (!lines.length) return null;
+  return h("div", { class: cls, role: "status" }, ...lines.map((l) => h("p", {}, l)));
+}
+
 // ------------------------------------------------------------------ the place
 const pretty = (id) => String(id).replace(/-/g, " ");
 
@@ -191,7 +198,7 @@ export function defenceView(d) {
     h("p", { class: "under" }, bound.length ? `${bound.length} states bound to defend it:` : "No state is bound to defend it."),
     bound.length ? codeChips(bound, "States bound to defend it") : null,
     h("p", { class: "fine" }, d.question || ""));
-  return [verdict, ...findingGroups(d.findings || [])];
+  return [headlineBox(d.headline), verdict, ...findingGroups(d.findings || [])].filter(Boolean);
 }
 
 // ------------------------------------------------------------------ scenario
@@ -203,6 +210,7 @@ export function assessmentView(a, featureName) {
   const applies = summary.applies || [];
   const bound = summary.bound || [];
   const parts = [
+    headlineBox(a.headline),
     h("h2", {}, `${act.charAt(0).toUpperCase()}${act.slice(1)} by ${stateName(at.attacker)} on ${stateName(at.victim)}`),
     h("p", { class: "sub" }, [at.target, where ? `at ${where}` : null, at.date].filter(Boolean).join(" · ")),
     h("div", { class: `verdict v-${applies.includes("nato/art5") ? "nato" : applies.length ? "alliance" : "none"}` },
@@ -216,12 +224,12 @@ export function assessmentView(a, featureName) {
   if (a.place) parts.push(placeFacts(a.place, featureName));
   if (a.cascade) parts.push(cascadeView(a.cascade));
   parts.push(...findingGroups(a.findings || []));
-  return parts;
+  return parts.filter(Boolean);
 }
 
 export function cascadeView(c) {
   const rounds = (c.rounds || []).filter((r) => r.drawn_in && r.drawn_in.length);
-  const edges = (c.graph && c.graph.edges) || [];
+  const edges = ((c.graph && c.graph.edges) || []).slice().sort((x, y) => x.round - y.round);
   const box = h("section", { class: "cascade", "aria-label": "Cascade" }, h("h3", { class: "group" }, "Cascade"));
   if (!rounds.length && !edges.length) {
     box.appendChild(h("p", {}, "No further state is drawn in."));

@@ -1,0 +1,88 @@
+"""The answer drawn on the map (issue #14, the web map): the states bound coloured after "who defends",
+the headline first, small islands marked and named, a scenario coloured by cascade round with a step control.
+
+Facts: Finland became a NATO party on 2023-04-04, so on 2023-04-05 Helsinki is covered by Art. 5 and the
+bound states include France and the United States; on 2023-04-03 the United States is not bound to
+defend it, France is (EU, Art. 42(7) TEU).
+Guam (US) lies outside the Art. 6 area, so after an attack there Art. 5 does not apply.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+SIZES = [(1366, 768, False), (390, 844, True)]
+
+
+def cls(page, tid):
+    return (page.locator(f'#lands path[data-tid="{tid}"]').first.get_attribute("class") or "").split()
+
+
+@pytest.mark.parametrize(("w", "h", "mobile"), SIZES)
+def test_who_defends_colours_the_states_bound_and_says_the_headline_first(make_page, w, h, mobile):
+    p = make_page(w, h, mobile=mobile)
+    p.open("on=2023-04-05&q=Helsinki")
+    page = p.page
+    page.locator("#place-out .finding").first.wait_for()
+    first = page.locator("#place-out > *").first
+    assert "headline" in (first.get_attribute("class") or "")
+    text = first.inner_text()
+    assert "Article 5" in text or "NATO" in text
+    assert "bound" in cls(page, "fra")
+    assert "bound" in cls(page, "usa")
+    assert "bound" not in cls(page, "rus")
+    assert page.locator("#answer-key").is_visible()
+    # the day before Finland joined: the United States is not bound to defend Helsinki
+    # (France still is, under the EU's Art. 42(7) TEU)
+    p.set_date("2023-04-03")
+    page.wait_for_selector('#place-out[data-on="2023-04-03"]', state="attached")
+    assert "bound" not in cls(page, "usa")
+    assert "bound" in cls(page, "fra")
+    p.shot(f"defends-helsinki-{w}")
+
+
+def test_a_small_island_gets_a_marker_and_its_name(make_page):
+    p = make_page(1366, 768)
+    p.open("on=2017-11-02&q=Guam")
+    page = p.page
+    page.locator("#place-out .finding").first.wait_for()
+    label = page.locator("#marker text.label")
+    assert label.count() == 1
+    assert label.text_content().startswith("Guam")
+
+
+@pytest.mark.parametrize(("w", "h", "mobile"), SIZES)
+def test_scenario_colours_the_map_by_cascade_round_with_steps(make_page, w, h, mobile):
+    p = make_page(w, h, mobile=mobile)
+    p.open("on=2023-04-05")
+    page = p.page
+    page.click("#tab-scenario")
+    page.fill("#sc-attacker", "RUS")
+    page.fill("#sc-victim", "FIN")
+    page.fill("#sc-place", "Helsinki")
+    page.click("#scenario-form button[type=submit]")
+    page.locator('#scenario-out .finding[data-clause="nato/art5"]').wait_for()
+    assert page.locator("#scenario-out > *").first.get_attribute("class") == "headline"
+    steps = page.locator("#answer-key .steps button")
+    assert steps.count() >= 2
+    assert steps.first.inner_text() == "Round 1"
+    # round 1: the states bound by the attack itself (France and the US under NATO Art. 5)
+    assert "round-1" in cls(page, "fra")
+    assert "round-1" in cls(page, "usa")
+    # a later round colours states drawn in by the counter-attack; stepping back to round 1 clears them
+    later = page.evaluate("""() => [...document.querySelectorAll('#lands path')]
+        .filter(p => /round-[2-5]/.test(p.getAttribute('class') || '')).map(p => p.dataset.tid)""")
+    assert later, "no state drawn in after round 1"
+    steps.first.click()
+    assert page.locator("body").get_attribute("data-cascade-step") == "1"
+    assert not any(c.startswith("round-") for c in cls(page, later[0]))
+    assert "round-1" in cls(page, "fra")
+    # the table of links starts at round 1
+    rounds = page.locator("#scenario-out .cascade tbody tr td:last-child").all_text_contents()
+    assert rounds and rounds[0] == "1" and rounds == sorted(rounds, key=int)
+    steps.last.click()
+    if w == 1366:
+        page.locator("#map").scroll_into_view_if_needed()
+        p.shot("cascade")
