@@ -86,3 +86,66 @@ def test_scenario_colours_the_map_by_cascade_round_with_steps(make_page, w, h, m
     if w == 1366:
         page.locator("#map").scroll_into_view_if_needed()
         p.shot("cascade")
+
+
+@pytest.mark.parametrize(("w", "h", "mobile"), SIZES)
+def test_a_request_that_times_out_says_so_and_retries(make_page, w, h, mobile):
+    p = make_page(w, h, mobile=mobile)
+    page = p.page
+    page.add_init_script("window.CASUS_TIMEOUT_MS = 1500")
+    p.open("on=2023-04-05")
+    hung = []
+    page.route("**/api/defends*", lambda route: hung.append(route))  # never answered
+    page.fill("#search", "Helsinki")
+    page.press("#search", "Enter")
+    box = page.locator("#place-out .error")
+    box.wait_for(timeout=10_000)
+    assert "No answer from the server after 2 s" in box.inner_text() or "after 1 s" in box.inner_text()
+    assert hung
+    page.unroute("**/api/defends*")
+    page.click("#place-out .error button.retry")
+    page.locator('#place-out .finding[data-clause="nato/art5"]').wait_for()
+    assert page.locator("#place-out .error").count() == 0
+    assert "bound" in cls(page, "usa")
+
+
+def test_a_new_search_cancels_the_pending_one(make_page):
+    p = make_page(1366, 768)
+    page = p.page
+    p.open("on=2017-11-02")
+    aborted = []
+    page.on("requestfailed", lambda req: aborted.append(req.url))
+    held = []
+    page.route("**/api/defends*place=Guam*", lambda route: held.append(route))
+    page.fill("#search", "Guam")
+    page.press("#search", "Enter")
+    page.wait_for_timeout(300)
+    page.fill("#search", "Helsinki")
+    page.press("#search", "Enter")
+    page.locator('#place-title').wait_for()
+    page.locator('#place-out[data-on="2017-11-02"] .headline').wait_for()
+    assert page.locator("#place-title").inner_text().startswith("Helsinki") or \
+        "Helsinki" in page.locator("#place-out").inner_text()
+    assert any("place=Guam" in u for u in aborted)
+    assert "Guam" not in page.locator("#place-title").inner_text()
+
+
+def test_phone_map_fills_the_first_screen_and_the_answer_scrolls_into_view(make_page):
+    p = make_page(390, 844, mobile=True)
+    page = p.page
+    p.open("on=2023-04-05")
+    box = page.locator("#map").bounding_box()
+    assert box["height"] >= 0.5 * 844
+    page.click("#tab-scenario")
+    page.fill("#sc-attacker", "RUS")
+    page.fill("#sc-victim", "FIN")
+    page.fill("#sc-place", "Helsinki")
+    page.click("#scenario-form button[type=submit]")
+    page.locator('#scenario-out .finding[data-clause="nato/art5"]').wait_for()
+    page.wait_for_timeout(300)
+    top = page.locator("#scenario-out > *").first.bounding_box()["y"]
+    assert 0 <= top < 844  # the answer is on screen
+    # the long table of links is collapsed
+    details = page.locator("#scenario-out .cascade details")
+    assert details.count() == 1 and details.get_attribute("open") is None
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")

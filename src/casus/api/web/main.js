@@ -1,7 +1,7 @@
 // Wiring: the date, the map, the three questions (who defends a place, a scenario, missile reach)
 // and the URL that records them. Everything is asked of this server's API; nothing leaves the machine.
 
-import { coverage, getJSON, postJSON, cached } from "./api.js";
+import { coverage, getJSON, postJSON, cached, isAbort } from "./api.js";
 import { WorldMap } from "./map.js";
 import {
   assessmentView, defenceView, errorBox, h, headlineBox, names, placeFacts, stateName,
@@ -18,6 +18,20 @@ let today = new Date().toISOString().slice(0, 10);
 let map;
 const seq = { place: 0, scenario: 0, reach: 0, coverage: 0 };
 let outlinesReady = false;
+// one pending request per question: a new search cancels the one before it
+const pending = { place: null, scenario: null, reach: null };
+function fresh(kind) {
+  if (pending[kind]) pending[kind].abort();
+  pending[kind] = new AbortController();
+  return pending[kind].signal;
+}
+
+// on a phone (one column) an answer is scrolled into view once it arrives
+function reveal(out) {
+  if (window.matchMedia("(max-width: 900px)").matches && out.firstElementChild) {
+    out.firstElementChild.scrollIntoView({ block: "start" });
+  }
+}
 
 // ------------------------------------------------------------------ small helpers
 const dayIndex = (iso) => Math.round((Date.parse(iso) - Date.parse(FIRST_DAY)) / DAY_MS);
@@ -78,7 +92,10 @@ async function loadCoverage() {
     document.body.dataset.coverageDate = on;
     busy("");
   } catch (err) {
-    if (mine === seq.coverage) busy(`coverage failed: ${err.message}`);
+    if (mine === seq.coverage) {
+      $("loading").replaceChildren(`The map's colours failed: ${err.message} `,
+        h("button", { type: "button", class: "retry", onclick: () => loadCoverage() }, "Retry"));
+    }
   }
 }
 
@@ -162,11 +179,12 @@ async function showPlace({ zoom = false } = {}) {
   const asked = byName ? { place: state.q, on, target } : { lat: state.lat, lon: state.lon, on, target };
   out.setAttribute("aria-busy", "true");
   busy("asking who defends it…");
+  const signal = fresh("place");
   const [w, d] = await Promise.allSettled([
-    getJSON(byName ? "/api/place" : "/api/where", where),
-    getJSON("/api/defends", asked),
+    getJSON(byName ? "/api/place" : "/api/where", where, { signal }),
+    getJSON("/api/defends", asked, { signal }),
   ]);
-  if (mine !== seq.place) return;
+  if (mine !== seq.place || signal.aborted) return;
   busy("");
   out.removeAttribute("aria-busy");
   const nodes = [];
@@ -199,15 +217,17 @@ async function showPlace({ zoom = false } = {}) {
       }
     }
   } else {
-    nodes.push(errorBox(w.reason, { onSuggest: (s) => { $("search").value = s; search(s); } }));
+    nodes.push(errorBox(w.reason, { onSuggest: (s) => { $("search").value = s; search(s); },
+      onRetry: () => showPlace({ zoom }) }));
   }
   if (d.status === "fulfilled") {
     nodes.push(...defenceView(d.value).filter((n) => !n.classList.contains("headline")));
   } else if (w.status === "fulfilled") {
-    nodes.push(errorBox(d.reason));
+    nodes.push(errorBox(d.reason, { onRetry: () => showPlace({ zoom }) }));
   }
   out.replaceChildren(...nodes);
   out.dataset.on = on;
+  reveal(out);
 }
 
 // ------------------------------------------------------------------ the answer on the map
@@ -267,7 +287,7 @@ async function runScenario() {
   busy("assessing…");
   out.setAttribute("aria-busy", "true");
   try {
-    const a = await postJSON("/api/assess", scenario);
+    const a = await postJSON("/api/assess", scenario, { signal: fresh("scenario") });
     if (mine !== seq.scenario) return;
     out.replaceChildren(...assessmentView(a, (id) => map.features.get(id)?.name));
     showCascade(a.cascade);
@@ -275,9 +295,9 @@ async function runScenario() {
     else if (scenario.place && scenario.place.lat !== undefined) map.setMarker(scenario.place.lon, scenario.place.lat);
     if (a.place && a.place.territory) map.select(a.place.territory);
   } catch (err) {
-    if (mine === seq.scenario) out.replaceChildren(errorBox(err));
+    if (mine === seq.scenario && !isAbort(err)) out.replaceChildren(errorBox(err, { onRetry: runScenario }));
   } finally {
-    if (mine === seq.scenario) { busy(""); out.removeAttribute("aria-busy"); }
+    if (mine === seq.scenario) { busy(""); out.removeAttribute("aria-busy"); reveal(out); }
   }
 }
 
@@ -295,18 +315,19 @@ async function runReach() {
   busy("computing ranges…");
   out.setAttribute("aria-busy", "true");
   try {
-    const r = await getJSON("/api/reach", params);
+    const r = await getJSON("/api/reach", params, { signal: fresh("reach") });
     if (mine !== seq.reach) return;
     const { features, sites } = reachRings(r);
     map.setRings(features, sites);
     out.replaceChildren(...reachView(r));
     document.querySelector(".ring-key").hidden = false;
   } catch (err) {
-    if (mine === seq.reach) {
-      out.replaceChildren(errorBox(err, { onSuggest: (s) => { $("rc-origin").value = s; runReach(); } }));
+    if (mine === seq.reach && !isAbort(err)) {
+      out.replaceChildren(errorBox(err, { onSuggest: (s) => { $("rc-origin").value = s; runReach(); },
+        onRetry: runReach }));
     }
   } finally {
-    if (mine === seq.reach) { busy(""); out.removeAttribute("aria-busy"); }
+    if (mine === seq.reach) { busy(""); out.removeAttribute("aria-busy"); reveal(out); }
   }
 }
 

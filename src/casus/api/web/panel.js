@@ -34,7 +34,7 @@ const CLASS_WORDS = {
   none: "Covered by no collective-defence treaty",
 };
 
-export function errorBox(err, { onSuggest } = {}) {
+export function errorBox(err, { onSuggest, onRetry } = {}) {
   const body = (err && err.body) || {};
   const box = h("div", { class: "error", role: "alert" },
     h("strong", {}, body.message || String(err.message || err)),
@@ -43,6 +43,11 @@ export function errorBox(err, { onSuggest } = {}) {
     box.appendChild(h("span", { class: "accepted" }, "Did you mean: ",
       ...body.suggestions.map((s, i) => [i ? ", " : "", onSuggest
         ? h("a", { href: "#", onclick: (e) => { e.preventDefault(); onSuggest(s); } }, s) : s])));
+  }
+  // a server that did not answer (time limit, network) may answer next time; a refusal (4xx) will not
+  const status = err && err.status;
+  if (onRetry && !(status >= 400 && status < 500)) {
+    box.appendChild(h("button", { type: "button", class: "retry", onclick: onRetry }, "Retry"));
   }
   return box;
 }
