@@ -149,3 +149,29 @@ def test_phone_map_fills_the_first_screen_and_the_answer_scrolls_into_view(make_
     details = page.locator("#scenario-out .cascade details")
     assert details.count() == 1 and details.get_attribute("open") is None
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+
+
+@pytest.mark.parametrize(("w", "h", "mobile"), SIZES)
+def test_states_by_name_treaties_by_name_and_notes_beside_a_bound_state(make_page, w, h, mobile):
+    # Cuba: a Rio Treaty party since 1948-12-09, excluded from the inter-American system in January 1962
+    # (the caveat in rio-1947.yaml); still bound in law, so named among the states bound, with the note
+    p = make_page(w, h, mobile=mobile)
+    page = p.page
+    p.open("on=2000-01-01&q=Caracas")
+    page.locator("#place-out .finding").first.wait_for()
+    cuba = page.locator('#place-out .verdict li[data-code="CUB"]')
+    assert cuba.count() == 1
+    assert cuba.locator(".state").get_attribute("title") == "CUB"
+    assert cuba.locator(".state").inner_text() == "Cuba"
+    assert "since 1962-01-31" in cuba.locator(".note").inner_text()
+    usa = page.locator('#place-out .verdict li[data-code="USA"]')
+    assert usa.locator(".note").count() == 0
+    rio = page.locator('#place-out .verdict .clause-name[title^="rio-1947/"]')
+    assert rio.count() == 1 and "rio-1947" not in rio.inner_text()
+    treaty = page.locator('#place-out .finding[data-clause^="rio-1947/"] .treaty').first
+    assert treaty.get_attribute("title") == "rio-1947"
+    # before 1962 no note is attached to Cuba
+    p.set_date("1960-01-01")
+    page.wait_for_selector('#place-out[data-on="1960-01-01"]', state="attached")
+    cuba = page.locator('#place-out .verdict li[data-code="CUB"]')
+    assert cuba.count() == 1 and cuba.locator(".note").count() == 0
