@@ -9,6 +9,10 @@ Guam (US) lies outside the Art. 6 area, so after an attack there Art. 5 does not
 
 from __future__ import annotations
 
+import os
+import shutil
+from pathlib import Path
+
 import pytest
 
 pytestmark = pytest.mark.slow
@@ -85,7 +89,10 @@ def test_scenario_colours_the_map_by_cascade_round_with_steps(make_page, w, h, m
     steps.last.click()
     if w == 1366:
         page.locator("#map").scroll_into_view_if_needed()
-        p.shot("cascade")
+        path = p.shot("cascade")
+        if os.environ.get("CASUS_UPDATE_SCREENSHOT") == "1":
+            target = Path(__file__).resolve().parents[2] / "docs" / "img" / "web-cascade.png"
+            shutil.copyfile(path, target)
 
 
 @pytest.mark.parametrize(("w", "h", "mobile"), SIZES)

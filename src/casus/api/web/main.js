@@ -248,14 +248,22 @@ function showCascade(cascade, step) {
   const last = rounds[rounds.length - 1].round;
   const upTo = step && step <= last ? step : last;
   const marks = {};
+  const attackers = ((cascade.graph && cascade.graph.nodes) || []).filter((n) => n.side === "attacker")
+    .map((n) => n.id);
   for (const r of rounds) {
     if (r.round > upTo) continue;
     for (const code of r.drawn_in) if (!(code in marks)) marks[code] = `round-${Math.min(r.round, 5)}`;
   }
   map.setMarks(marks);
   document.body.dataset.cascadeStep = String(upTo);
-  const items = rounds.map((r) => ({ cls: `round-${Math.min(r.round, 5)}`,
-    text: `Round ${r.round} (${r.drawn_in.length})` }));
+  // the attacker (and those bound on its side, once drawn in) in red
+  if (attackers.length) {
+    const drawn = new Set(rounds.flatMap((r) => r.drawn_in));
+    for (const code of attackers) if (code in marks || !drawn.has(code)) marks[code] = "attacker";
+    map.setMarks(marks);
+  }
+  const items = [{ cls: "attacker", text: "Attacking side" }, ...rounds.map((r) => ({ cls: `round-${Math.min(r.round, 5)}`,
+    text: `Round ${r.round} (${r.drawn_in.length})` }))];
   const steps = h("span", { class: "steps", role: "group", "aria-label": "Show the cascade up to round" },
     ...rounds.map((r) => h("button", { type: "button", "aria-pressed": String(r.round === upTo),
       dataset: { round: String(r.round) }, onclick: () => showCascade(cascade, r.round) }, `Round ${r.round}`)));

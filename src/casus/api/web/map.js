@@ -170,6 +170,7 @@ export class WorldMap {
       const id = String(code).toLowerCase();
       if (this.features.has(id)) this.marks.set(id, cls);
     }
+    this.svg.classList.toggle("marked", this.marks.size > 0);
     this.paint();
   }
 
