@@ -182,3 +182,26 @@ def test_states_by_name_treaties_by_name_and_notes_beside_a_bound_state(make_pag
     page.wait_for_selector('#place-out[data-on="1960-01-01"]', state="attached")
     cuba = page.locator('#place-out .verdict li[data-code="CUB"]')
     assert cuba.count() == 1 and cuba.locator(".note").count() == 0
+
+
+@pytest.mark.parametrize(("w", "h", "mobile"), SIZES)
+def test_the_page_follows_its_link_and_the_slider_steps_by_year(make_page, w, h, mobile):
+    p = make_page(w, h, mobile=mobile)
+    page = p.page
+    p.open("on=2023-04-05&q=Helsinki")
+    page.locator('#place-out[data-on="2023-04-05"] .finding').first.wait_for()
+    assert "bound" in cls(page, "usa")
+    # the link changed in the open tab: the date before Finland's accession, then back in history
+    page.evaluate("() => { location.hash = 'on=2023-04-03&tab=place&q=Helsinki'; }")
+    page.wait_for_selector('#place-out[data-on="2023-04-03"]', state="attached")
+    assert page.locator("#date").input_value() == "2023-04-03"
+    assert "bound" not in cls(page, "usa")
+    page.go_back()
+    page.wait_for_selector('#place-out[data-on="2023-04-05"]', state="attached")
+    assert "bound" in cls(page, "usa")
+    # the keyboard moves the slider a year at a time
+    page.focus("#date-slider")
+    page.keyboard.press("ArrowLeft")
+    page.wait_for_selector('#place-out[data-on="2022-04-05"]', state="attached")
+    assert page.locator("#date").input_value() == "2022-04-05"
+    assert "on=2022-04-05" in page.url

@@ -375,6 +375,28 @@ async function loadCatalogues() {
   }
 }
 
+// ------------------------------------------------------------------ following the link
+function followHash() {
+  const next = readHash();
+  const keys = ["on", "tab", "lat", "lon", "q", "target", "atk", "vic", "at", "tgt", "act", "missile", "origin", "view"];
+  if (keys.every((k) => String(next[k] ?? "") === String(state[k] ?? ""))) return;
+  for (const k of keys) state[k] = next[k];
+  if (state.view) map.setView(state.view);
+  setDate(validDay(state.on) ? state.on : today, { refresh: false });
+  $("target").value = state.target || "territory";
+  setTab(state.tab || "place");
+  if (state.lat !== undefined && state.lon !== undefined) {
+    state.lat = Number(state.lat);
+    state.lon = Number(state.lon);
+    map.setMarker(state.lon, state.lat);
+    if (state.tab === "place") showPlace();
+  } else if (state.q) {
+    $("search").value = state.q;
+    if (state.tab === "place") showPlace({ zoom: !state.view });
+  }
+  loadCoverage();
+}
+
 // ------------------------------------------------------------------ start
 async function start() {
   try {
@@ -385,6 +407,14 @@ async function start() {
   slider.max = String(dayIndex(today));
   $("date").max = today;
   slider.addEventListener("input", () => setDate(dayAt(Number(slider.value))));
+  // the keyboard steps the slider by a year (arrows) or ten (Page Up / Page Down), not by a day
+  slider.addEventListener("keydown", (e) => {
+    const years = { ArrowRight: 1, ArrowUp: 1, ArrowLeft: -1, ArrowDown: -1, PageUp: 10, PageDown: -10 }[e.key];
+    if (!years) return;
+    e.preventDefault();
+    const y = Number(state.on.slice(0, 4)) + years;
+    setDate(`${String(y).padStart(4, "0")}${state.on.slice(4)}`.replace(/-02-29$/, "-02-28"));
+  });
   $("date").addEventListener("change", () => setDate($("date").value));
 
   map = new WorldMap($("map"), $("map-svg"), { onPick });
@@ -437,6 +467,9 @@ async function start() {
   }
   if (state.tab === "scenario" && state.atk) await runScenario();
   if (state.tab === "reach" && state.missile && state.origin) await runReach();
+  // the page follows its link: a hash changed by hand or by the browser's history is applied as it stands
+  window.addEventListener("hashchange", followHash);
+  window.addEventListener("popstate", followHash);
   window.casus.ready = outlinesReady;
   document.body.dataset.ready = "true";
 }
