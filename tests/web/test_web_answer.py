@@ -205,3 +205,18 @@ def test_the_page_follows_its_link_and_the_slider_steps_by_year(make_page, w, h,
     page.wait_for_selector('#place-out[data-on="2022-04-05"]', state="attached")
     assert page.locator("#date").input_value() == "2022-04-05"
     assert "on=2022-04-05" in page.url
+
+
+@pytest.mark.parametrize(("w", "h", "mobile"), SIZES)
+def test_copy_link_copies_the_current_view(make_page, w, h, mobile):
+    p = make_page(w, h, mobile=mobile)
+    page = p.page
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=p.base)
+    p.open("on=2023-04-05&q=Helsinki")
+    page.locator("#place-out .finding").first.wait_for()
+    page.click("#copy-link")
+    page.wait_for_selector("body[data-copied]", state="attached")
+    copied = page.evaluate("() => navigator.clipboard.readText()")
+    assert copied == page.url
+    assert "on=2023-04-05" in copied and "q=Helsinki" in copied
+    assert page.locator("#loading").inner_text() == "Link copied."

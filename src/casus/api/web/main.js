@@ -375,6 +375,20 @@ async function loadCatalogues() {
   }
 }
 
+// ------------------------------------------------------------------ sharing
+async function copyLink() {
+  writeHash(state);
+  const link = location.href;
+  try {
+    await navigator.clipboard.writeText(link);
+    busy("Link copied.");
+  } catch (_) {
+    // no clipboard (an http page, a refusal): show the link selected, to copy by hand
+    busy(`Copy this link: ${link}`);
+  }
+  document.body.dataset.copied = link;
+}
+
 // ------------------------------------------------------------------ following the link
 function followHash() {
   const next = readHash();
@@ -419,6 +433,7 @@ async function start() {
 
   map = new WorldMap($("map"), $("map-svg"), { onPick });
   map.onView = debounce((v) => { state.view = v; saveHash(); }, 250);
+  $("copy-link").addEventListener("click", copyLink);
   $("zoom-in").addEventListener("click", () => map.zoomBy(1.6));
   $("zoom-out").addEventListener("click", () => map.zoomBy(1 / 1.6));
   $("zoom-reset").addEventListener("click", () => map.reset());
