@@ -55,3 +55,14 @@ def test_defends_guam_and_tallinn(kb):
     assert "nato/art5" not in g.covered_by
     t = kb.defends("Tallinn", on="2017-11-02")
     assert "nato/art5" in t.covered_by and "USA" in t.bound
+
+
+def test_a_link_keeps_the_round_it_first_appears_in(kb):
+    # Finland a NATO party since 2023-04-04: France is bound to assist it at round 1 of an attack on it;
+    # a later counter-attack on Finland repeats the link, which must not move it to that later round
+    a = kb.assess({"date": "2023-04-05", "attacker": "RUS", "victim": "FIN", "place": "Helsinki"})
+    c = a.cascade
+    assert "FRA" in c.rounds[0]
+    rounds = {e.round for e in c.edges if (e.source, e.target, e.clause) == ("FRA", "FIN", "nato/art5")}
+    assert rounds == {1}
+    assert c.edges[0].round == 1

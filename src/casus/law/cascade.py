@@ -178,7 +178,10 @@ def cascade(kb: KnowledgeBase, first: Assessment) -> Cascade:
         rounds.append(tuple(fresh))
     while rounds and not rounds[-1] and len(rounds) > 1:
         rounds.pop()
-    uniq = {e[:4]: e for e in edges}
+    # the first (earliest) round a link appears in: a later counter-attack on the same victim repeats it
+    uniq: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+    for e in edges:
+        uniq.setdefault(e[:4], e)
     return Cascade(dict(sorted(sides.items())), tuple(rounds),
                    tuple(Edge(*e) for e in sorted(uniq.values(), key=lambda e: (e[4], e[1], e[2], e[0]))),
                    tuple(sorted(conflicts)))

@@ -1,10 +1,10 @@
 // Wiring: the date, the map, the three questions (who defends a place, a scenario, missile reach)
 // and the URL that records them. Everything is asked of this server's API; nothing leaves the machine.
 
-import { coverage, getJSON, postJSON, cached } from "./api.js";
+import { coverage, getJSON, postJSON, cached, isAbort } from "./api.js";
 import { WorldMap } from "./map.js";
 import {
-  assessmentView, defenceView, errorBox, h, names, placeFacts, stateName,
+  assessmentView, defenceView, errorBox, h, headlineBox, names, placeFacts, stateName,
 } from "./panel.js";
 import { reachRings, reachView } from "./reach.js";
 import { readHash, writeHash } from "./url.js";
@@ -18,6 +18,20 @@ let today = new Date().toISOString().slice(0, 10);
 let map;
 const seq = { place: 0, scenario: 0, reach: 0, coverage: 0 };
 let outlinesReady = false;
+// one pending request per question: a new search cancels the one before it
+const pending = { place: null, scenario: null, reach: null };
+function fresh(kind) {
+  if (pending[kind]) pending[kind].abort();
+  pending[kind] = new AbortController();
+  return pending[kind].signal;
+}
+
+// on a phone (one column) an answer is scrolled into view once it arrives
+function reveal(out) {
+  if (window.matchMedia("(max-width: 900px)").matches && out.firstElementChild) {
+    out.firstElementChild.scrollIntoView({ block: "start" });
+  }
+}
 
 // ------------------------------------------------------------------ small helpers
 const dayIndex = (iso) => Math.round((Date.parse(iso) - Date.parse(FIRST_DAY)) / DAY_MS);
@@ -78,7 +92,10 @@ async function loadCoverage() {
     document.body.dataset.coverageDate = on;
     busy("");
   } catch (err) {
-    if (mine === seq.coverage) busy(`coverage failed: ${err.message}`);
+    if (mine === seq.coverage) {
+      $("loading").replaceChildren(`The map's colours failed: ${err.message} `,
+        h("button", { type: "button", class: "retry", onclick: () => loadCoverage() }, "Retry"));
+    }
   }
 }
 
@@ -162,36 +179,95 @@ async function showPlace({ zoom = false } = {}) {
   const asked = byName ? { place: state.q, on, target } : { lat: state.lat, lon: state.lon, on, target };
   out.setAttribute("aria-busy", "true");
   busy("asking who defends it…");
+  const signal = fresh("place");
   const [w, d] = await Promise.allSettled([
-    getJSON(byName ? "/api/place" : "/api/where", where),
-    getJSON("/api/defends", asked),
+    getJSON(byName ? "/api/place" : "/api/where", where, { signal }),
+    getJSON("/api/defends", asked, { signal }),
   ]);
-  if (mine !== seq.place) return;
+  if (mine !== seq.place || signal.aborted) return;
   busy("");
   out.removeAttribute("aria-busy");
   const nodes = [];
+  if (d.status === "fulfilled") {
+    const hb = headlineBox(d.value.headline);
+    if (hb) nodes.push(hb);
+    // the answer on the map: the states bound to defend the place, in one colour
+    const marks = {};
+    for (const code of d.value.bound || []) marks[code] = "bound";
+    map.setMarks(marks);
+    showAnswerKey([{ cls: "bound", text: `Bound to defend it (${(d.value.bound || []).length})` }]);
+  } else {
+    map.setMarks({});
+    showAnswerKey([]);
+  }
   if (w.status === "fulfilled") {
     const place = w.value;
     nodes.push(placeFacts(place, (id) => map.features.get(id)?.name));
     if (place.territory) map.select(place.territory);
+    const f = map.features.get(place.territory);
+    if (place.lat !== undefined && f && isSmall(f)) {
+      // a small island: a marker and its name, since its outline is a speck at this zoom
+      map.setMarker(byName ? place.lon : state.lon, byName ? place.lat : state.lat, f.name);
+    }
     if (byName && place.lat !== undefined) {
-      map.setMarker(place.lon, place.lat);
-      const f = map.features.get(place.territory);
+      if (!(f && isSmall(f))) map.setMarker(place.lon, place.lat);
       if (zoom) {
         if (f) map.zoomTo(f.bbox, 12);
         else map.centreOn(place.lon, place.lat);
       }
     }
   } else {
-    nodes.push(errorBox(w.reason, { onSuggest: (s) => { $("search").value = s; search(s); } }));
+    nodes.push(errorBox(w.reason, { onSuggest: (s) => { $("search").value = s; search(s); },
+      onRetry: () => showPlace({ zoom }) }));
   }
   if (d.status === "fulfilled") {
-    nodes.push(...defenceView(d.value));
+    nodes.push(...defenceView(d.value).filter((n) => !n.classList.contains("headline")));
   } else if (w.status === "fulfilled") {
-    nodes.push(errorBox(d.reason));
+    nodes.push(errorBox(d.reason, { onRetry: () => showPlace({ zoom }) }));
   }
   out.replaceChildren(...nodes);
   out.dataset.on = on;
+  reveal(out);
+}
+
+// ------------------------------------------------------------------ the answer on the map
+const isSmall = (f) => Math.max(f.bbox[2] - f.bbox[0], f.bbox[3] - f.bbox[1]) < 1.2;
+
+// items: [{cls, text}] swatches; buttons: optional step control nodes
+function showAnswerKey(items, controls = []) {
+  const key = $("answer-key");
+  key.replaceChildren(...items.map((i) => h("span", { class: "key-item", dataset: { cls: i.cls } },
+    h("span", { class: `swatch ${i.cls}`, "aria-hidden": "true" }), i.text)), ...controls);
+  key.hidden = !items.length;
+}
+
+// A scenario's cascade on the map: each state coloured by the round in which it is drawn in, up to `step`.
+function showCascade(cascade, step) {
+  const rounds = ((cascade && cascade.rounds) || []).filter((r) => r.drawn_in && r.drawn_in.length);
+  if (!rounds.length) { map.setMarks({}); showAnswerKey([]); return; }
+  const last = rounds[rounds.length - 1].round;
+  const upTo = step && step <= last ? step : last;
+  const marks = {};
+  const attackers = ((cascade.graph && cascade.graph.nodes) || []).filter((n) => n.side === "attacker")
+    .map((n) => n.id);
+  for (const r of rounds) {
+    if (r.round > upTo) continue;
+    for (const code of r.drawn_in) if (!(code in marks)) marks[code] = `round-${Math.min(r.round, 5)}`;
+  }
+  map.setMarks(marks);
+  document.body.dataset.cascadeStep = String(upTo);
+  // the attacker (and those bound on its side, once drawn in) in red
+  if (attackers.length) {
+    const drawn = new Set(rounds.flatMap((r) => r.drawn_in));
+    for (const code of attackers) if (code in marks || !drawn.has(code)) marks[code] = "attacker";
+    map.setMarks(marks);
+  }
+  const items = [{ cls: "attacker", text: "Attacking side" }, ...rounds.map((r) => ({ cls: `round-${Math.min(r.round, 5)}`,
+    text: `Round ${r.round} (${r.drawn_in.length})` }))];
+  const steps = h("span", { class: "steps", role: "group", "aria-label": "Show the cascade up to round" },
+    ...rounds.map((r) => h("button", { type: "button", "aria-pressed": String(r.round === upTo),
+      dataset: { round: String(r.round) }, onclick: () => showCascade(cascade, r.round) }, `Round ${r.round}`)));
+  showAnswerKey(items, [steps]);
 }
 
 // ------------------------------------------------------------------ scenario
@@ -219,16 +295,17 @@ async function runScenario() {
   busy("assessing…");
   out.setAttribute("aria-busy", "true");
   try {
-    const a = await postJSON("/api/assess", scenario);
+    const a = await postJSON("/api/assess", scenario, { signal: fresh("scenario") });
     if (mine !== seq.scenario) return;
     out.replaceChildren(...assessmentView(a, (id) => map.features.get(id)?.name));
+    showCascade(a.cascade);
     if (a.place && a.place.lat !== undefined) map.setMarker(a.place.lon, a.place.lat);
     else if (scenario.place && scenario.place.lat !== undefined) map.setMarker(scenario.place.lon, scenario.place.lat);
     if (a.place && a.place.territory) map.select(a.place.territory);
   } catch (err) {
-    if (mine === seq.scenario) out.replaceChildren(errorBox(err));
+    if (mine === seq.scenario && !isAbort(err)) out.replaceChildren(errorBox(err, { onRetry: runScenario }));
   } finally {
-    if (mine === seq.scenario) { busy(""); out.removeAttribute("aria-busy"); }
+    if (mine === seq.scenario) { busy(""); out.removeAttribute("aria-busy"); reveal(out); }
   }
 }
 
@@ -246,18 +323,19 @@ async function runReach() {
   busy("computing ranges…");
   out.setAttribute("aria-busy", "true");
   try {
-    const r = await getJSON("/api/reach", params);
+    const r = await getJSON("/api/reach", params, { signal: fresh("reach") });
     if (mine !== seq.reach) return;
     const { features, sites } = reachRings(r);
     map.setRings(features, sites);
     out.replaceChildren(...reachView(r));
     document.querySelector(".ring-key").hidden = false;
   } catch (err) {
-    if (mine === seq.reach) {
-      out.replaceChildren(errorBox(err, { onSuggest: (s) => { $("rc-origin").value = s; runReach(); } }));
+    if (mine === seq.reach && !isAbort(err)) {
+      out.replaceChildren(errorBox(err, { onSuggest: (s) => { $("rc-origin").value = s; runReach(); },
+        onRetry: runReach }));
     }
   } finally {
-    if (mine === seq.reach) { busy(""); out.removeAttribute("aria-busy"); }
+    if (mine === seq.reach) { busy(""); out.removeAttribute("aria-busy"); reveal(out); }
   }
 }
 
@@ -297,6 +375,42 @@ async function loadCatalogues() {
   }
 }
 
+// ------------------------------------------------------------------ sharing
+async function copyLink() {
+  writeHash(state);
+  const link = location.href;
+  try {
+    await navigator.clipboard.writeText(link);
+    busy("Link copied.");
+  } catch (_) {
+    // no clipboard (an http page, a refusal): show the link selected, to copy by hand
+    busy(`Copy this link: ${link}`);
+  }
+  document.body.dataset.copied = link;
+}
+
+// ------------------------------------------------------------------ following the link
+function followHash() {
+  const next = readHash();
+  const keys = ["on", "tab", "lat", "lon", "q", "target", "atk", "vic", "at", "tgt", "act", "missile", "origin", "view"];
+  if (keys.every((k) => String(next[k] ?? "") === String(state[k] ?? ""))) return;
+  for (const k of keys) state[k] = next[k];
+  if (state.view) map.setView(state.view);
+  setDate(validDay(state.on) ? state.on : today, { refresh: false });
+  $("target").value = state.target || "territory";
+  setTab(state.tab || "place");
+  if (state.lat !== undefined && state.lon !== undefined) {
+    state.lat = Number(state.lat);
+    state.lon = Number(state.lon);
+    map.setMarker(state.lon, state.lat);
+    if (state.tab === "place") showPlace();
+  } else if (state.q) {
+    $("search").value = state.q;
+    if (state.tab === "place") showPlace({ zoom: !state.view });
+  }
+  loadCoverage();
+}
+
 // ------------------------------------------------------------------ start
 async function start() {
   try {
@@ -307,10 +421,19 @@ async function start() {
   slider.max = String(dayIndex(today));
   $("date").max = today;
   slider.addEventListener("input", () => setDate(dayAt(Number(slider.value))));
+  // the keyboard steps the slider by a year (arrows) or ten (Page Up / Page Down), not by a day
+  slider.addEventListener("keydown", (e) => {
+    const years = { ArrowRight: 1, ArrowUp: 1, ArrowLeft: -1, ArrowDown: -1, PageUp: 10, PageDown: -10 }[e.key];
+    if (!years) return;
+    e.preventDefault();
+    const y = Number(state.on.slice(0, 4)) + years;
+    setDate(`${String(y).padStart(4, "0")}${state.on.slice(4)}`.replace(/-02-29$/, "-02-28"));
+  });
   $("date").addEventListener("change", () => setDate($("date").value));
 
   map = new WorldMap($("map"), $("map-svg"), { onPick });
   map.onView = debounce((v) => { state.view = v; saveHash(); }, 250);
+  $("copy-link").addEventListener("click", copyLink);
   $("zoom-in").addEventListener("click", () => map.zoomBy(1.6));
   $("zoom-out").addEventListener("click", () => map.zoomBy(1 / 1.6));
   $("zoom-reset").addEventListener("click", () => map.reset());
@@ -359,6 +482,9 @@ async function start() {
   }
   if (state.tab === "scenario" && state.atk) await runScenario();
   if (state.tab === "reach" && state.missile && state.origin) await runReach();
+  // the page follows its link: a hash changed by hand or by the browser's history is applied as it stands
+  window.addEventListener("hashchange", followHash);
+  window.addEventListener("popstate", followHash);
   window.casus.ready = outlinesReady;
   document.body.dataset.ready = "true";
 }

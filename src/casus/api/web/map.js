@@ -69,6 +69,7 @@ export class WorldMap {
     this.shapes = new Map();    // id -> [elements]
     this.coverage = {};
     this.selected = null;
+    this.marks = new Map();  // territory id -> class of the answer ("bound", "round-1", ...)
     this.pick = null;
     this.sitePoints = [];
     this.wrapGroup();
@@ -152,12 +153,29 @@ export class WorldMap {
       const title = cov ? `${name}: ${COVER_WORDS[cov.class] || cov.class}` +
         (cov.applies && cov.applies.length ? ` (${cov.applies.join(", ")})` : "") +
         (cov.ambiguous && cov.ambiguous.length ? `; ambiguous: ${cov.ambiguous.join(", ")}` : "") : name;
+      const mark = this.marks.get(id);
       for (const s of shapes) {
         s.setAttribute("class", [cls, this.features.get(id)?.parent && !s.dataset.dot ? "part" : "",
-          id === this.selected ? "selected" : ""].filter(Boolean).join(" "));
+          mark || "", id === this.selected ? "selected" : ""].filter(Boolean).join(" "));
         if (s.firstChild) s.firstChild.textContent = title;
       }
     }
+  }
+
+  // The answer drawn on the map: marks is {state code or territory id: class}. A state is drawn on
+  // its home territory (the outline whose id is its code in lower case).
+  setMarks(marks) {
+    this.marks = new Map();
+    for (const [code, cls] of Object.entries(marks || {})) {
+      const id = String(code).toLowerCase();
+      if (this.features.has(id)) this.marks.set(id, cls);
+    }
+    this.svg.classList.toggle("marked", this.marks.size > 0);
+    this.paint();
+  }
+
+  markedIds(cls) {
+    return [...this.marks].filter(([, c]) => !cls || c === cls).map(([id]) => id);
   }
 
   classOf(id) {
@@ -171,10 +189,15 @@ export class WorldMap {
     for (const s of this.shapes.get(id) || []) s.parentNode.appendChild(s);
   }
 
-  setMarker(lon, lat) {
+  setMarker(lon, lat, label) {
     this.pick = lon === null ? null : { lon, lat };
     this.g.marker.replaceChildren();
     if (this.pick) this.g.marker.appendChild(el("circle", { cx: lon, cy: -lat, r: 1 }));
+    if (this.pick && label) {
+      const t = el("text", { x: lon, y: -lat, class: "label", "data-label": "1" });
+      t.textContent = label;
+      this.g.marker.appendChild(t);
+    }
     this.resize();
   }
 
@@ -251,7 +274,14 @@ export class WorldMap {
   resize() {
     const s = this.scale || 1;
     for (const c of this.g.dots.children) c.setAttribute("r", String(3.2 * s));
-    for (const c of this.g.marker.children) c.setAttribute("r", String(6 * s));
+    for (const c of this.g.marker.children) {
+      if (c.tagName === "text") {
+        c.setAttribute("font-size", String(13 * s));
+        c.setAttribute("dx", String(9 * s));
+        c.setAttribute("dy", String(4 * s));
+        c.setAttribute("stroke-width", String(3 * s));
+      } else c.setAttribute("r", String(6 * s));
+    }
     for (const c of this.g.sites.children) c.setAttribute("r", String(4.5 * s));
   }
 

@@ -34,7 +34,7 @@ const CLASS_WORDS = {
   none: "Covered by no collective-defence treaty",
 };
 
-export function errorBox(err, { onSuggest } = {}) {
+export function errorBox(err, { onSuggest, onRetry } = {}) {
   const body = (err && err.body) || {};
   const box = h("div", { class: "error", role: "alert" },
     h("strong", {}, body.message || String(err.message || err)),
@@ -44,18 +44,72 @@ export function errorBox(err, { onSuggest } = {}) {
       ...body.suggestions.map((s, i) => [i ? ", " : "", onSuggest
         ? h("a", { href: "#", onclick: (e) => { e.preventDefault(); onSuggest(s); } }, s) : s])));
   }
+  // a server that did not answer (time limit, network) may answer next time; a refusal (4xx) will not
+  const status = err && err.status;
+  if (onRetry && !(status >= 400 && status < 500)) {
+    box.appendChild(h("button", { type: "button", class: "retry", onclick: onRetry }, "Retry"));
+  }
   return box;
 }
 
-function list(codes) {
+// A state by its name, its code on hover.
+export function stateLabel(code) {
+  const name = names.states.get(code);
+  return h("span", { class: "state", title: code, dataset: { code } }, name || code);
+}
+
+// A clause by its treaty's name, the clause id on hover.
+export function clauseLabel(clause) {
+  const treaty = String(clause).split("/")[0];
+  const name = names.treaties.get(treaty);
+  const art = String(clause).split("/")[1] || "";
+  const text = name ? `${name}${art ? `, ${art.replace(/^art/, "Art. ")}` : ""}` : clause;
+  return h("span", { class: "clause-name", title: clause, dataset: { clause } }, text);
+}
+
+function joined(nodes) {
+  return nodes.flatMap((n, i) => (i ? [", ", n] : [n]));
+}
+
+// The notes the knowledge base attaches to a bound state: a caveat on its membership (Cuba in the Rio
+// Treaty since 1962) or the dormancy of the treaty that binds it (SEATO since 1977). code -> [text]
+export function stateNotes(findings) {
+  const notes = new Map();
+  const add = (code, text) => { if (!notes.has(code)) notes.set(code, []); notes.get(code).push(text); };
+  for (const f of findings || []) {
+    if (f.status === "does_not_apply") continue;
+    const treaty = names.treaties.get(f.treaty) || f.treaty;
+    for (const c of f.caveats || []) add(c.state, `${treaty}, since ${c.since}: ${c.text}`);
+    if (f.dormancy) {
+      for (const code of f.bound || f.bound_if_applies || []) add(code, `${treaty} dormant since ${f.dormancy.since}`);
+    }
+  }
+  return notes;
+}
+
+function list(codes, notes) {
   if (!codes || !codes.length) return "none";
-  return codes.map(stateName).join(", ");
+  return joined(codes.map((c) => withNote(c, notes)));
+}
+
+function withNote(code, notes) {
+  const label = stateLabel(code);
+  const these = notes && notes.get(code);
+  if (!these || !these.length) return label;
+  return h("span", { class: "with-note" }, label, h("span", { class: "note" }, ` (${these.join("; ")})`));
 }
 
 function claimText(c) {
   if (typeof c === "string") return stateName(c);
   if (c && c.state) return stateName(c.state) + (c.note ? ` (${c.note})` : "");
   return JSON.stringify(c);
+}
+
+// The library's headline (casus.law.headline / casus.geo.headline): one sentence a line, shown first.
+export function headlineBox(text, cls = "headline") {
+  const lines = String(text || "").split("\n").map((l) => l.trim()).filter(Boolean);
+  if (!lines.length) return null;
+  return h("div", { class: cls, role: "status" }, ...lines.map((l) => h("p", {}, l)));
 }
 
 // ------------------------------------------------------------------ the place
@@ -102,7 +156,7 @@ function reasonItem(r) {
       r.cite ? h("span", { class: "cite" }, ` (${r.cite})`) : null));
 }
 
-export function findingCard(f) {
+export function findingCard(f, notes) {
   const deciding = f.status === "does_not_apply" ? f.reasons.filter((r) => r.holds === false) : f.reasons;
   const shown = deciding.length ? deciding : f.reasons;
   const treaty = names.treaties.get(f.treaty) || f.treaty;
@@ -110,7 +164,7 @@ export function findingCard(f) {
     h("header", {},
       h("span", { class: "clause" }, f.clause),
       h("span", { class: `badge ${f.status}` }, STATUS_WORDS[f.status] || f.status)),
-    h("p", { class: "treaty" }, f.article ? `${treaty}, Art. ${f.article}` : treaty),
+    h("p", { class: "treaty", title: f.treaty }, f.article ? `${treaty}, Art. ${f.article}` : treaty),
     h("ul", { class: "reasons" }, ...shown.map(reasonItem)));
   if (f.status === "does_not_apply" && shown.length < f.reasons.length) {
     card.appendChild(h("details", {}, h("summary", {}, "Every condition checked"),
@@ -118,12 +172,12 @@ export function findingCard(f) {
   }
   if (f.status === "applies") {
     card.appendChild(h("p", { class: "bound" }, h("strong", {}, `Bound (${f.bound.length}): `),
-      f.bound.length > 6 ? null : list(f.bound)));
-    if (f.bound.length > 6) card.appendChild(codeChips(f.bound, `States bound by ${f.clause}`));
+      f.bound.length > 6 ? null : list(f.bound, notes)));
+    if (f.bound.length > 6) card.appendChild(codeChips(f.bound, `States bound by ${f.clause}`, notes));
   } else if (f.status === "ambiguous" && f.bound_if_applies && f.bound_if_applies.length) {
     card.appendChild(h("p", { class: "bound" }, h("strong", {}, "Bound if it applies: "),
-      f.bound_if_applies.length > 6 ? null : list(f.bound_if_applies)));
-    if (f.bound_if_applies.length > 6) card.appendChild(codeChips(f.bound_if_applies, `States bound if ${f.clause} applies`));
+      f.bound_if_applies.length > 6 ? null : list(f.bound_if_applies, notes)));
+    if (f.bound_if_applies.length > 6) card.appendChild(codeChips(f.bound_if_applies, `States bound if ${f.clause} applies`, notes));
   }
   if (f.status !== "does_not_apply" && f.dormancy) {
     // in force but dormant (SEATO since 1977): said on the card, the legal status unchanged
@@ -142,6 +196,7 @@ export function findingCard(f) {
 }
 
 export function findingGroups(findings) {
+  const notes = stateNotes(findings);
   const groups = [
     ["applies", "Applies"],
     ["ambiguous", "Ambiguous"],
@@ -152,7 +207,7 @@ export function findingGroups(findings) {
     const items = findings.filter((f) => f.status === status);
     if (!items.length) continue;
     out.push(h("section", { class: "group", dataset: { group: status } },
-      h("h3", { class: "group" }, `${title} (${items.length})`), ...items.map(findingCard)));
+      h("h3", { class: "group" }, `${title} (${items.length})`), ...items.map((f) => findingCard(f, notes))));
   }
   return out;
 }
@@ -165,9 +220,10 @@ export function coverageClass(d) {
   return "none";
 }
 
-export function codeChips(codes, label) {
+// States as chips: each by its name, the code on hover, and the notes attached to it beside it.
+export function codeChips(codes, label, notes) {
   return h("ul", { class: "chips codes", "aria-label": label },
-    ...codes.map((c) => h("li", { title: stateName(c) }, h("abbr", { title: stateName(c) }, c))));
+    ...codes.map((c) => h("li", { dataset: { code: c } }, withNote(c, notes))));
 }
 
 // One line on NATO Article 5 when it is in force but does not (or may not) apply: the reason that decides it.
@@ -186,12 +242,12 @@ export function defenceView(d) {
   const verdict = h("div", { class: `verdict v-${cls}`, dataset: { class: cls } },
     h("strong", {}, CLASS_WORDS[cls]),
     art5Line(d.findings),
-    d.covered_by && d.covered_by.length ? h("p", { class: "under" }, `Under ${d.covered_by.join(", ")}.`) : null,
-    (d.ambiguous || []).length ? h("p", { class: "under" }, `Ambiguous: ${d.ambiguous.join(", ")}.`) : null,
+    d.covered_by && d.covered_by.length ? h("p", { class: "under" }, "Under ", joined(d.covered_by.map(clauseLabel)), ".") : null,
+    (d.ambiguous || []).length ? h("p", { class: "under" }, "Ambiguous: ", joined(d.ambiguous.map(clauseLabel)), ".") : null,
     h("p", { class: "under" }, bound.length ? `${bound.length} states bound to defend it:` : "No state is bound to defend it."),
-    bound.length ? codeChips(bound, "States bound to defend it") : null,
+    bound.length ? codeChips(bound, "States bound to defend it", stateNotes(d.findings)) : null,
     h("p", { class: "fine" }, d.question || ""));
-  return [verdict, ...findingGroups(d.findings || [])];
+  return [headlineBox(d.headline), verdict, ...findingGroups(d.findings || [])].filter(Boolean);
 }
 
 // ------------------------------------------------------------------ scenario
@@ -203,25 +259,26 @@ export function assessmentView(a, featureName) {
   const applies = summary.applies || [];
   const bound = summary.bound || [];
   const parts = [
+    headlineBox(a.headline),
     h("h2", {}, `${act.charAt(0).toUpperCase()}${act.slice(1)} by ${stateName(at.attacker)} on ${stateName(at.victim)}`),
     h("p", { class: "sub" }, [at.target, where ? `at ${where}` : null, at.date].filter(Boolean).join(" · ")),
     h("div", { class: `verdict v-${applies.includes("nato/art5") ? "nato" : applies.length ? "alliance" : "none"}` },
       h("strong", {}, applies.length ? `${applies.length} clause${applies.length > 1 ? "s" : ""} apply` : "No clause applies"),
-      applies.length ? h("p", { class: "under" }, applies.join(", ")) : null,
-      (summary.ambiguous || []).length ? h("p", { class: "under" }, `Ambiguous: ${summary.ambiguous.join(", ")}.`) : null,
+      applies.length ? h("p", { class: "under" }, joined(applies.map(clauseLabel))) : null,
+      (summary.ambiguous || []).length ? h("p", { class: "under" }, "Ambiguous: ", joined(summary.ambiguous.map(clauseLabel)), ".") : null,
       art5Line(a.findings),
       h("p", { class: "under" }, bound.length ? `${bound.length} states bound:` : "No state is bound."),
-      bound.length ? codeChips(bound, "States bound") : null),
+      bound.length ? codeChips(bound, "States bound", stateNotes(a.findings)) : null),
   ];
   if (a.place) parts.push(placeFacts(a.place, featureName));
   if (a.cascade) parts.push(cascadeView(a.cascade));
   parts.push(...findingGroups(a.findings || []));
-  return parts;
+  return parts.filter(Boolean);
 }
 
 export function cascadeView(c) {
   const rounds = (c.rounds || []).filter((r) => r.drawn_in && r.drawn_in.length);
-  const edges = (c.graph && c.graph.edges) || [];
+  const edges = ((c.graph && c.graph.edges) || []).slice().sort((x, y) => x.round - y.round);
   const box = h("section", { class: "cascade", "aria-label": "Cascade" }, h("h3", { class: "group" }, "Cascade"));
   if (!rounds.length && !edges.length) {
     box.appendChild(h("p", {}, "No further state is drawn in."));
@@ -233,8 +290,8 @@ export function cascadeView(c) {
         h("table", {},
           h("thead", {}, h("tr", {}, h("th", {}, "Bound"), h("th", {}, "to assist"), h("th", {}, "under"),
             h("th", {}, "status"), h("th", {}, "round"))),
-          h("tbody", {}, ...edges.map((e) => h("tr", {}, h("td", {}, e.from), h("td", {}, e.to),
-            h("td", {}, e.clause), h("td", {}, STATUS_WORDS[e.status] || e.status), h("td", {}, String(e.round))))))));
+          h("tbody", {}, ...edges.map((e) => h("tr", {}, h("td", {}, stateLabel(e.from)), h("td", {}, stateLabel(e.to)),
+            h("td", {}, clauseLabel(e.clause)), h("td", {}, STATUS_WORDS[e.status] || e.status), h("td", {}, String(e.round))))))));
     }
   }
   if (c.conflicts && c.conflicts.length) {
