@@ -52,7 +52,7 @@ def base_copy(dst: Path, with_pacts: bool) -> Path:
 def add_synthetic(d: Path, n_pacts: int, seed: int = 3) -> None:
     import casus
 
-    kb = casus.load(d)
+    kb = casus.open(d)
     rng = random.Random(seed)
     lasting = sorted(c for c, s in kb.states.items() if s.end is None and (s.start is None or s.start.year < 1950))
     for n in range(n_pacts):
@@ -117,11 +117,11 @@ def main() -> None:
         dirs = {"base": base_copy(tmp / "base", with_pacts=False),
                 "bundled": base_copy(tmp / "bundled", with_pacts=True),
                 "x10": base_copy(tmp / "x10", with_pacts=False)}
-        n_base = len(casus.load(dirs["base"]).clauses)
+        n_base = len(casus.open(dirs["base"]).clauses)
         add_synthetic(dirs["x10"], int(n_base * (args.factor - 1)))
         results: dict[str, dict[str, float]] = {}
         for label, d in dirs.items():
-            kb = casus.load(d)
+            kb = casus.open(d)
             kb.atlas  # noqa: B018  (geometry does not depend on treaties: one compiled atlas for all three)
             results[label] = measure(kb, args)
             print(f"{label:8s}: {len(kb.treaties):4d} treaties, {len(kb.clauses):4d} clauses: "

@@ -66,7 +66,7 @@ def line_of(text: str, marker: str) -> int:
 
 
 def test_compact_pact_expands_into_an_ordinary_treaty(tmp_path):
-    kb = casus.load(make(tmp_path))
+    kb = casus.open(make(tmp_path))
     t = kb.treaty("a-b-1966")
     assert (t.atop_id, t.cow_id) == (3535, None)
     (c,) = t.clauses
@@ -84,7 +84,7 @@ def test_compact_pact_expands_into_an_ordinary_treaty(tmp_path):
 
 
 def test_consultation_template_never_binds_to_defend(tmp_path):
-    kb = casus.load(make(tmp_path, PACT.replace("template: mutual-defence", "template: consultation")))
+    kb = casus.open(make(tmp_path, PACT.replace("template: mutual-defence", "template: consultation")))
     (c,) = kb.treaty("a-b-1966").clauses
     assert c.kind == "consultation"
     assert "threat" in c.acts
@@ -93,7 +93,7 @@ def test_consultation_template_never_binds_to_defend(tmp_path):
 def test_never_in_force_is_kept_as_a_record_not_a_treaty(tmp_path):
     text = PACT.replace("in_force: 1966-02-10", "in_force: null").replace("ended: 1980-02-10\n", "")
     text = text.replace("end_note: expired after its term\n", "")
-    kb = casus.load(make(tmp_path, text))
+    kb = casus.open(make(tmp_path, text))
     assert "a-b-1966" not in kb.treaties
     assert kb.never_in_force["a-b-1966"].signed.isoformat() == "1966-01-15"
 
@@ -129,7 +129,7 @@ def test_broken_pacts_are_rejected_with_file_and_line(tmp_path, old, new, needle
     assert any(p.startswith(f"data/pacts/a-b-1966.yaml:{line}:") and needle in p for p in found) or any(
         p.startswith(f"data/pacts/a-b-1966.yaml:{line}:") for p in found), found
     with pytest.raises(KnowledgeBaseError):
-        casus.load(d)
+        casus.open(d)
 
 
 def test_atop_note_allows_a_long_lag(tmp_path):

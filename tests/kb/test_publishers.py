@@ -79,7 +79,7 @@ def test_a_copy_given_as_via_cites_the_original():
 def test_bundled_data_passes_the_publisher_rule():
     found = casus.problems()
     assert found == [], "\n".join(map(str, found[:10]))
-    table = casus.load().publishers
+    table = casus.open().publishers
     assert set(table["NATO"].hosts) >= {"nato.int"}
     assert "treaties.un.org" in table["United Nations Treaty Collection"].hosts
 

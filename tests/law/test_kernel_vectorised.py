@@ -46,7 +46,7 @@ def kb_with_pacts(tmp_path_factory):
         ended = f"ended: {day.replace(year=day.year + 5)}\n" if k % 2 else ""
         text = PACT.format(id=f"t-{k}", template=template, day=day, ended=ended, a=a, b=b, attacker=attacker)
         (d / "pacts" / f"t-{k}.yaml").write_text(text, encoding="utf-8")
-    return casus.load(d)
+    return casus.open(d)
 
 
 def _verdicts(kb, attacks, vectorise, monkeypatch):
