@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from casus.display import Displayable, ResultList, join_names
+from casus.display import Displayable, ResultList
+from casus.kb.words import join
 from casus.law.assess import Assessment
 from casus.law.defends import Defence
 
@@ -47,7 +48,7 @@ class Members(tuple[str, ...], Displayable):
     def headline(self) -> str:
         n = len(self)
         return (f"On {self.on.isoformat()}, {self.treaty_name} has {n} "
-                f"{'party' if n == 1 else 'parties'}: {join_names(self.names[c] for c in self)}.")
+                f"{'party' if n == 1 else 'parties'}: {join([self.names[c] for c in self])}.")
 
     def rows(self) -> list[dict[str, Any]]:
         return [{"state": self.names[c], "code": c} for c in self]

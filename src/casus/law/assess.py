@@ -181,24 +181,10 @@ class Assessment(Displayable):
                 "ambiguous": [f.clause for f in self.findings if f.status == "ambiguous"], "bound": list(self.bound)}
 
     def rows(self) -> list[dict[str, Any]]:
-        return [{"clause": f.clause, "treaty": _clause_name(self.kb, f.clause), "status": f.status,
+        from casus.kb.words import clause_label
+
+        return [{"clause": f.clause, "treaty": clause_label(self.kb, f.clause, short=True), "status": f.status,
                  "bound": ", ".join(f.bound)} for f in self.findings]
-
-
-def _state_name(kb: KnowledgeBase, code: str | None) -> str:
-    if not code:
-        return "no state"
-    if code == OUTSIDE:
-        return "an outside state"
-    if code.startswith("nsa:"):
-        return code[4:]
-    st = kb.states.get(code)
-    return st.name if st else code
-
-
-def _clause_name(kb: KnowledgeBase, clause_id: str) -> str:
-    treaty, clause = kb.clause(clause_id)
-    return f"{treaty.short_name or treaty.name}, Art. {clause.article}"
 
 
 def assess(kb: KnowledgeBase, attack: Attack | dict[str, Any]) -> Assessment:

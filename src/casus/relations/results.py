@@ -10,7 +10,8 @@ import datetime as dt
 from dataclasses import dataclass, fields
 from typing import Any
 
-from casus.display import Displayable, join_names
+from casus.display import Displayable
+from casus.kb.words import join
 
 
 def show_date(day: dt.date | None, precision: str = "day") -> str | None:
@@ -142,10 +143,10 @@ class StateRelations(_Record, Displayable):
     def headline(self) -> str:
         """The state's treaties and partnerships on the day, in names."""
         day = self.on.isoformat()
-        treaties = join_names(t.name for t in self.treaties) or "no treaty in casus"
+        treaties = join([t.name for t in self.treaties]) or "no treaty in casus"
         said = f"On {day}, {self.name} is a party to {treaties}"
         if self.partner_of:
-            said += f" and a partner of {join_names(self.partner_of)}"
+            said += f" and a partner of {join(self.partner_of)}"
         return said + "."
 
     def rows(self) -> list[dict[str, Any]]:
