@@ -12,7 +12,7 @@ const PAD = 14;
 //: the PNG is drawn at twice the map's size on screen, so that it stays sharp when printed or zoomed
 export const PNG_SCALE = 2;
 
-// The map's drawing with each element's computed style inlined (the page's style sheet does not travel
+// The map's drawing with each element's computed style written on it (the page's style sheet does not travel
 // with the file), sized to the map as it is on screen.
 function mapDrawing(svg, width, height) {
   const copy = svg.cloneNode(true);
@@ -21,10 +21,13 @@ function mapDrawing(svg, width, height) {
   for (let i = 0; i < from.length; i += 1) {
     const tag = from[i].tagName;
     if (tag === "title" || tag === "defs" || tag === "clipPath" || tag === "svg") continue;
+    // as presentation attributes, not a style attribute: the page's CSP refuses inline styles, and every
+    // SVG reader understands these
     const cs = getComputedStyle(from[i]);
-    const style = STYLE.map((p) => [p, cs.getPropertyValue(p)]).filter(([, v]) => v && v !== "normal")
-      .map(([p, v]) => `${p}:${v}`).join(";");
-    if (style) to[i].setAttribute("style", style);
+    for (const p of STYLE) {
+      const v = cs.getPropertyValue(p);
+      if (v && v !== "normal") to[i].setAttribute(p, v);
+    }
     to[i].removeAttribute("class");
     if (tag === "use") to[i].setAttributeNS(XLINK, "xlink:href", from[i].getAttribute("href"));
   }

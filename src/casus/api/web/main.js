@@ -524,11 +524,13 @@ function caption() {
   let answer = "Colours: covered by NATO Article 5; covered only by another treaty; ambiguous; covered by no treaty.";
   let subject = "map";
   if (state.tab === "place" && $("place-out").querySelector(".headline")) {
-    const where = text("#place-title") || state.q || `${state.lat}, ${state.lon}`;
+    const title = text("#place-title");
+    const asked = state.q || (state.lat !== undefined ? `${state.lat}, ${state.lon}` : "");
+    const where = asked && title && asked !== title ? `${asked} (${title})` : asked || title;
     question = `Who is bound to defend ${where} against an armed attack on its ${
       (state.target || "territory").replace("_", " ")} on ${on}?`;
     answer = text("#place-out .headline");
-    subject = where;
+    subject = asked || title;
   } else if (state.tab === "scenario" && $("scenario-out").querySelector(".headline")) {
     question = `${text("#scenario-out h2")} on ${on}${state.at ? ` at ${state.at}` : ""}: which treaties apply?`;
     answer = text("#scenario-out .headline");
