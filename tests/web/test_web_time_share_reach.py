@@ -3,8 +3,9 @@ changed and lists them, Play animates the years and stops, the view saves as SVG
 reach is shaded by cover (from a site and from a whole state), and the grey-out reaches the antimeridian
 copies of small-island dots.
 
-Facts: Finland became a NATO party on 2023-04-04 and Sweden on 2024-03-07 (change dates); the Hwasong-15's public range estimates are 8,500 and 13,000 km (missiles data), so
-from Pyongyang it reaches Japan (covered by the US-Japan treaty) and the United States but not Argentina.
+Facts: Finland became a NATO party on 2023-04-04 and Sweden on 2024-03-07 (change dates); the
+Hwasong-15's public range estimates are 8,500 and 13,000 km (missiles data), so from Pyongyang it
+reaches Japan (covered by the US-Japan treaty) and the United States but not Argentina.
 """
 
 from __future__ import annotations
