@@ -83,6 +83,10 @@ def test_the_slider_snaps_to_change_dates_which_are_listed_and_named(make_page, 
     assert page.locator("#date").get_attribute("aria-invalid") == "true"
     assert "YYYY-MM-DD" in page.locator("#loading").inner_text()
     assert page.locator("#legend-date").inner_text() == before
+    page.fill("#date", "2023-02-30")
+    page.dispatch_event("#date", "change")
+    assert page.locator("#date").get_attribute("aria-invalid") == "true"
+    assert page.locator("#legend-date").inner_text() == before
 
 
 @pytest.mark.parametrize(("w", "h", "mobile"), SIZES)
@@ -233,6 +237,14 @@ def test_reach_from_a_whole_state(make_page):
     assert page.locator("#rings path.edge").count() == 0
     keys = page.locator("#answer-key .key-item").all_inner_texts()
     assert any("Launch state: North Korea" in k for k in keys)
+    # saved with a caption that names the question and credits the city data
+    with page.expect_download() as got:
+        page.click("#save-svg")
+    assert got.value.suggested_filename == "casus-2018-01-01-hwasong-15-from-north-korea.svg"
+    root = ET.fromstring(Path(got.value.path()).read_text(encoding="utf-8"))
+    caption = " ".join(t.text or "" for t in root.iter("{http://www.w3.org/2000/svg}text"))
+    for words in ("Hwasong-15 from North Korea on 2018-01-01", "GeoNames", "Natural Earth", "Launch state"):
+        assert words in caption, words
 
 
 def test_readme_reach_screenshot(make_page):

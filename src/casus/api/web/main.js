@@ -37,7 +37,9 @@ function reveal(out) {
 // ------------------------------------------------------------------ small helpers
 const dayIndex = (iso) => Math.round((Date.parse(iso) - Date.parse(FIRST_DAY)) / DAY_MS);
 const dayAt = (i) => new Date(Date.parse(FIRST_DAY) + i * DAY_MS).toISOString().slice(0, 10);
-const validDay = (s) => /^\d{4}-\d{2}-\d{2}$/.test(s || "") && !Number.isNaN(Date.parse(s));
+// a real day written YYYY-MM-DD (2023-02-30 is refused, not moved to March)
+const validDay = (s) => /^\d{4}-\d{2}-\d{2}$/.test(s || "") && !Number.isNaN(Date.parse(s)) &&
+  new Date(Date.parse(s)).toISOString().slice(0, 10) === s;
 const round = (v, n = 4) => Math.round(v * 10 ** n) / 10 ** n;
 
 function parseLatLon(text) {
