@@ -1,0 +1,111 @@
+"""ATOP defence pacts covered by helper atop-e (compact form): wartime and early post-war alliances.
+
+Each row pins a pact's legal dates on both sides (the day before entry into force
+and the day of it; the day before the end and the day of it), then one attack
+assessed under its defence article, and, for pacts limited to named attackers,
+one attack by another state. Dates and articles come from the sources in
+src/casus/data/pacts/<id>.yaml; where casus departs from ATOP's coding the pact's
+``atop_note`` says why, and estimated dates carry a dating note in findings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import casus
+
+D = dt.date.fromisoformat
+COVERED_FROM = D("1945-01-01")
+
+
+@pytest.fixture(scope="module")
+def kb() -> casus.Casus:
+    return casus.open()
+
+
+def day_before(day: str) -> str:
+    return (D(day) - dt.timedelta(days=1)).isoformat()
+
+
+# (pact, two parties, entry into force, end or None, basis)
+LIVES = [
+    ("ussr-mongolia-1936", ("SUN", "MNG"), "1936-03-12", "1946-02-27",
+     "protocol from signature; converted by the 1946 treaty (estimated)"),
+    ("ussr-mongolia-1946", ("SUN", "MNG"), "1946-02-27", "1966-01-15",
+     "treaty dated from signature (estimated); ended when the 1966 treaty was signed (estimated)"),
+    ("uk-ussr-1942", ("GBR", "SUN"), "1942-07-04", "1955-05-07",
+     "ratifications exchanged in Moscow 4 July 1942; annulled by the USSR 7 May 1955"),
+    ("france-ussr-1944", ("FRA", "SUN"), "1944-12-10", "1955-05-07",
+     "dated from signature (estimated); annulled by the USSR 7 May 1955"),
+    ("china-ussr-1945", ("CHN", "SUN"), "1945-08-14", "1950-02-14",
+     "dated from signature (estimated); declared void by the USSR and the PRC on 14 February 1950"),
+]
+
+
+@pytest.mark.parametrize(("pact", "pair", "start", "end", "basis"), LIVES, ids=[x[0] for x in LIVES])
+def test_parties_bound_from_entry_into_force_to_the_end(kb, pact, pair, start, end, basis):
+    if D(start) > COVERED_FROM:  # casus answers from 1 January 1945 on
+        assert not kb.in_force(pact, day_before(start)), basis
+    assert set(pair) <= set(kb.members(pact, max(D(start), COVERED_FROM).isoformat())), basis
+    if end is not None:
+        assert set(pair) <= set(kb.members(pact, day_before(end))), basis
+        assert not kb.in_force(pact, end), basis
+    else:
+        assert set(pair) <= set(kb.members(pact, "2026-01-01")), basis
+
+
+ULAANBAATAR = {"lat": 47.92, "lon": 106.92}
+LONDON = {"lat": 51.51, "lon": -0.13}
+PARIS = {"lat": 48.86, "lon": 2.35}
+SHANGHAI = {"lat": 31.23, "lon": 121.47}
+
+# (clause, scenario, status, states that must be bound, basis)
+ASSESSMENTS = [
+    ("ussr-mongolia-1936/art2", {"date": "1945-06-01", "attacker": "JPN", "victim": "MNG", "place": ULAANBAATAR},
+     "applies", {"SUN"}, "Art. 2: military attack by a third state"),
+    ("ussr-mongolia-1946/art2", {"date": "1960-01-01", "attacker": "CHN", "victim": "MNG", "place": ULAANBAATAR},
+     "applies", {"SUN"}, "Art. 2: military attack by any third state"),
+    ("uk-ussr-1942/art7", {"date": "1950-01-01", "attacker": "DEU", "victim": "GBR", "place": LONDON},
+     "applies", {"SUN"}, "Art. 7: hostilities with Germany after a German attack"),
+    ("uk-ussr-1942/art7", {"date": "1950-01-01", "attacker": "ESP", "victim": "GBR", "place": LONDON},
+     "ambiguous", set(), "Art. 7: only Germany or a state associated with her in aggression in Europe"),
+    ("france-ussr-1944/art4", {"date": "1950-01-01", "attacker": "DEU", "victim": "FRA", "place": PARIS},
+     "applies", {"SUN"}, "Art. 4: hostilities with Germany"),
+    ("france-ussr-1944/art4", {"date": "1950-01-01", "attacker": "ESP", "victim": "FRA", "place": PARIS},
+     "does_not_apply", set(), "Art. 4 names Germany only"),
+    ("china-ussr-1945/art3", {"date": "1947-01-01", "attacker": "JPN", "victim": "CHN", "place": SHANGHAI},
+     "applies", {"SUN"}, "Art. 3: hostilities with Japan after a Japanese attack"),
+    ("china-ussr-1945/art3", {"date": "1947-01-01", "attacker": "USA", "victim": "CHN", "place": SHANGHAI},
+     "does_not_apply", set(), "Art. 3 names Japan only"),
+]
+
+
+@pytest.mark.parametrize(("clause", "scenario", "status", "bound", "basis"), ASSESSMENTS,
+                         ids=[f"{a[0]}-{a[1]['attacker']}" for a in ASSESSMENTS])
+def test_one_assessment_per_pact(kb, clause, scenario, status, bound, basis):
+    f = kb.assess(scenario).finding(clause)
+    assert f.status == status, f"{clause}: {f.status} ({basis})"
+    assert bound <= set(f.bound), f"{clause}: bound {f.bound} ({basis})"
+
+
+# (clause, scenario near an estimated date) -> the finding carries the dating note
+ESTIMATED = [
+    ("ussr-mongolia-1946/art2", {"date": "1946-03-15", "attacker": "CHN", "victim": "MNG", "place": ULAANBAATAR}),
+    ("ussr-mongolia-1946/art2", {"date": "1965-12-01", "attacker": "CHN", "victim": "MNG", "place": ULAANBAATAR}),
+    ("france-ussr-1944/art4", {"date": "1945-03-01", "attacker": "DEU", "victim": "FRA", "place": PARIS}),
+    ("china-ussr-1945/art3", {"date": "1945-09-01", "attacker": "JPN", "victim": "CHN", "place": SHANGHAI}),
+]
+
+
+@pytest.mark.parametrize(("clause", "scenario"), ESTIMATED, ids=[f"{e[0]}-{e[1]['date']}" for e in ESTIMATED])
+def test_findings_near_an_estimated_date_say_so(kb, clause, scenario):
+    f = kb.assess(scenario).finding(clause)
+    assert f.dating is not None, f"{clause}: no dating note near an estimated date"
+
+
+def test_findings_far_from_an_estimated_date_carry_no_dating_note(kb):
+    f = kb.assess({"date": "1955-01-01", "attacker": "CHN", "victim": "MNG", "place": ULAANBAATAR}
+                  ).finding("ussr-mongolia-1946/art2")
+    assert f.dating is None
