@@ -41,6 +41,8 @@ LIVES = [
      "dated from signature (estimated); annulled by the USSR 7 May 1955"),
     ("china-ussr-1945", ("CHN", "SUN"), "1945-08-14", "1950-02-14",
      "dated from signature (estimated); declared void by the USSR and the PRC on 14 February 1950"),
+    ("uk-ussr-iran-1942", ("GBR", "SUN", "IRN"), "1942-01-29", "1946-03-02",
+     "dated from signature (estimated); ends at the Art. 5 withdrawal date (estimated)"),
 ]
 
 
@@ -60,6 +62,7 @@ ULAANBAATAR = {"lat": 47.92, "lon": 106.92}
 LONDON = {"lat": 51.51, "lon": -0.13}
 PARIS = {"lat": 48.86, "lon": 2.35}
 SHANGHAI = {"lat": 31.23, "lon": 121.47}
+TEHRAN = {"lat": 35.69, "lon": 51.39}
 
 # (clause, scenario, status, states that must be bound, basis)
 ASSESSMENTS = [
@@ -79,6 +82,8 @@ ASSESSMENTS = [
      "applies", {"SUN"}, "Art. 3: hostilities with Japan after a Japanese attack"),
     ("china-ussr-1945/art3", {"date": "1947-01-01", "attacker": "USA", "victim": "CHN", "place": SHANGHAI},
      "does_not_apply", set(), "Art. 3 names Japan only"),
+    ("uk-ussr-iran-1942/art3", {"date": "1945-06-01", "attacker": "TUR", "victim": "IRN", "place": TEHRAN},
+     "applies", {"GBR", "SUN"}, "Art. 3: Britain and the USSR defend Iran against aggression by any power"),
 ]
 
 
@@ -96,6 +101,7 @@ ESTIMATED = [
     ("ussr-mongolia-1946/art2", {"date": "1965-12-01", "attacker": "CHN", "victim": "MNG", "place": ULAANBAATAR}),
     ("france-ussr-1944/art4", {"date": "1945-03-01", "attacker": "DEU", "victim": "FRA", "place": PARIS}),
     ("china-ussr-1945/art3", {"date": "1945-09-01", "attacker": "JPN", "victim": "CHN", "place": SHANGHAI}),
+    ("uk-ussr-iran-1942/art3", {"date": "1946-01-15", "attacker": "TUR", "victim": "IRN", "place": TEHRAN}),
 ]
 
 
@@ -109,3 +115,11 @@ def test_findings_far_from_an_estimated_date_carry_no_dating_note(kb):
     f = kb.assess({"date": "1955-01-01", "attacker": "CHN", "victim": "MNG", "place": ULAANBAATAR}
                   ).finding("ussr-mongolia-1946/art2")
     assert f.dating is None
+
+
+def test_the_iran_treaty_binds_only_the_guarantors(kb):
+    # Art. 3 is one-way: Britain and the USSR defend Iran; Iran owes them no defence
+    f = kb.assess({"date": "1945-06-01", "attacker": "TUR", "victim": "SUN", "place": {"lat": 41.72, "lon": 44.79}}
+                  ).finding("uk-ussr-iran-1942/art3")
+    assert f.status == "does_not_apply"
+    assert "IRN" not in set(f.bound)
