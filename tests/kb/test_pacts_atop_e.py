@@ -43,6 +43,12 @@ LIVES = [
      "dated from signature (estimated); declared void by the USSR and the PRC on 14 February 1950"),
     ("uk-ussr-iran-1942", ("GBR", "SUN", "IRN"), "1942-01-29", "1946-03-02",
      "dated from signature (estimated); ends at the Art. 5 withdrawal date (estimated)"),
+    ("uk-malaya-1957", ("GBR", "MYS"), "1957-10-12", "1971-11-01",
+     "dated from signature (estimated); ended when the Five Power Defence Arrangements took effect"),
+    ("uk-ceylon-1947", ("GBR", "LKA"), "1948-02-04", "1962-03-01",
+     "effective on Ceylon's independence; ATOP's end (estimated)"),
+    ("yugoslavia-albania-1946", ("YUG", "ALB"), "1946-07-09", "1949-11-12",
+     "dated from signature (estimated); Yugoslavia declared itself freed on 12 November 1949"),
 ]
 
 
@@ -63,6 +69,9 @@ LONDON = {"lat": 51.51, "lon": -0.13}
 PARIS = {"lat": 48.86, "lon": 2.35}
 SHANGHAI = {"lat": 31.23, "lon": 121.47}
 TEHRAN = {"lat": 35.69, "lon": 51.39}
+KUALA_LUMPUR = {"lat": 3.14, "lon": 101.69}
+COLOMBO = {"lat": 6.93, "lon": 79.85}
+TIRANA = {"lat": 41.33, "lon": 19.82}
 
 # (clause, scenario, status, states that must be bound, basis)
 ASSESSMENTS = [
@@ -84,6 +93,12 @@ ASSESSMENTS = [
      "does_not_apply", set(), "Art. 3 names Japan only"),
     ("uk-ussr-iran-1942/art3", {"date": "1945-06-01", "attacker": "TUR", "victim": "IRN", "place": TEHRAN},
      "applies", {"GBR", "SUN"}, "Art. 3: Britain and the USSR defend Iran against aggression by any power"),
+    ("uk-malaya-1957/art1", {"date": "1964-09-02", "attacker": "IDN", "victim": "MYS", "place": KUALA_LUMPUR},
+     "applies", {"GBR"}, "Art. I: Britain assists Malaysia's external defence (confrontation with Indonesia)"),
+    ("uk-ceylon-1947/art1", {"date": "1950-01-01", "attacker": "IND", "victim": "LKA", "place": COLOMBO},
+     "applies", {"GBR"}, "Art. 1: mutual military assistance against external aggression, as each decides"),
+    ("yugoslavia-albania-1946/art3", {"date": "1947-06-01", "attacker": "GRC", "victim": "ALB", "place": TIRANA},
+     "applies", {"YUG"}, "Art. 3: military assistance against a third power's aggression"),
 ]
 
 
@@ -102,6 +117,9 @@ ESTIMATED = [
     ("france-ussr-1944/art4", {"date": "1945-03-01", "attacker": "DEU", "victim": "FRA", "place": PARIS}),
     ("china-ussr-1945/art3", {"date": "1945-09-01", "attacker": "JPN", "victim": "CHN", "place": SHANGHAI}),
     ("uk-ussr-iran-1942/art3", {"date": "1946-01-15", "attacker": "TUR", "victim": "IRN", "place": TEHRAN}),
+    ("uk-malaya-1957/art1", {"date": "1958-01-01", "attacker": "IDN", "victim": "MYS", "place": KUALA_LUMPUR}),
+    ("uk-ceylon-1947/art1", {"date": "1961-06-01", "attacker": "IND", "victim": "LKA", "place": COLOMBO}),
+    ("yugoslavia-albania-1946/art3", {"date": "1946-12-01", "attacker": "GRC", "victim": "ALB", "place": TIRANA}),
 ]
 
 
@@ -123,3 +141,18 @@ def test_the_iran_treaty_binds_only_the_guarantors(kb):
                   ).finding("uk-ussr-iran-1942/art3")
     assert f.status == "does_not_apply"
     assert "IRN" not in set(f.bound)
+
+
+def test_the_malaya_agreement_is_one_way(kb):
+    # Art. I binds Britain to Malaya's external defence; Malaya owes Britain no defence under it
+    f = kb.assess({"date": "1965-01-01", "attacker": "IDN", "victim": "GBR", "place": {"lat": 51.51, "lon": -0.13}}
+                  ).finding("uk-malaya-1957/art1")
+    assert f.status == "does_not_apply"
+    assert "MYS" not in set(f.bound)
+
+
+def test_the_ceylon_agreement_leaves_the_form_of_help_to_each_party(kb):
+    f = kb.assess({"date": "1950-01-01", "attacker": "IND", "victim": "LKA", "place": COLOMBO}
+                  ).finding("uk-ceylon-1947/art1")
+    assert kb.treaties["uk-ceylon-1947"].clauses[0].automatic is False
+    assert f.status == "applies"
