@@ -49,6 +49,10 @@ LIVES = [
      "effective on Ceylon's independence; ATOP's end (estimated)"),
     ("yugoslavia-albania-1946", ("YUG", "ALB"), "1946-07-09", "1949-11-12",
      "dated from signature (estimated); Yugoslavia declared itself freed on 12 November 1949"),
+    ("union-african-states-1961", ("GHA", "MLI"), "1961-07-01", "1963-05-25",
+     "in effect on publication, 1 July 1961; ended at the OAU's founding (estimated)"),
+    ("uam-defence-1961", ("SEN", "MDG"), "1961-09-09", "1964-03-10",
+     "dated from signature (estimated); ended when the UAM became the UAMCE (estimated)"),
 ]
 
 
@@ -72,6 +76,8 @@ TEHRAN = {"lat": 35.69, "lon": 51.39}
 KUALA_LUMPUR = {"lat": 3.14, "lon": 101.69}
 COLOMBO = {"lat": 6.93, "lon": 79.85}
 TIRANA = {"lat": 41.33, "lon": 19.82}
+CONAKRY = {"lat": 9.54, "lon": -13.68}
+DAKAR = {"lat": 14.69, "lon": -17.44}
 
 # (clause, scenario, status, states that must be bound, basis)
 ASSESSMENTS = [
@@ -99,6 +105,11 @@ ASSESSMENTS = [
      "applies", {"GBR"}, "Art. 1: mutual military assistance against external aggression, as each decides"),
     ("yugoslavia-albania-1946/art3", {"date": "1947-06-01", "attacker": "GRC", "victim": "ALB", "place": TIRANA},
      "applies", {"YUG"}, "Art. 3: military assistance against a third power's aggression"),
+    ("union-african-states-1961/art4-c", {"date": "1962-06-01", "attacker": "PRT", "victim": "GIN",
+                                          "place": CONAKRY},
+     "applies", {"GHA", "MLI"}, "Art. 4(c): joint defence of a member that falls victim to aggression"),
+    ("uam-defence-1961/art5", {"date": "1962-06-01", "attacker": "GIN", "victim": "SEN", "place": DAKAR},
+     "applies", {"CIV", "MDG", "CMR"}, "Art. 5: aggression in Africa against one party is against all"),
 ]
 
 
@@ -120,6 +131,9 @@ ESTIMATED = [
     ("uk-malaya-1957/art1", {"date": "1958-01-01", "attacker": "IDN", "victim": "MYS", "place": KUALA_LUMPUR}),
     ("uk-ceylon-1947/art1", {"date": "1961-06-01", "attacker": "IND", "victim": "LKA", "place": COLOMBO}),
     ("yugoslavia-albania-1946/art3", {"date": "1946-12-01", "attacker": "GRC", "victim": "ALB", "place": TIRANA}),
+    ("uam-defence-1961/art5", {"date": "1961-12-01", "attacker": "GIN", "victim": "SEN", "place": DAKAR}),
+    ("union-african-states-1961/art4-c", {"date": "1963-03-01", "attacker": "PRT", "victim": "GIN",
+                                          "place": CONAKRY}),
 ]
 
 
@@ -156,3 +170,10 @@ def test_the_ceylon_agreement_leaves_the_form_of_help_to_each_party(kb):
                   ).finding("uk-ceylon-1947/art1")
     assert kb.treaties["uk-ceylon-1947"].clauses[0].automatic is False
     assert f.status == "applies"
+
+
+def test_the_uam_pact_covers_aggression_in_africa_only(kb):
+    # Art. 5 speaks of an aggression occurring in Africa or Madagascar: a party's ship off Brittany is outside it
+    f = kb.assess({"date": "1962-06-01", "attacker": "PRT", "victim": "SEN", "target": "vessel",
+                   "place": {"lat": 47.5, "lon": -6.5}}).finding("uam-defence-1961/art5")
+    assert f.status == "does_not_apply"
