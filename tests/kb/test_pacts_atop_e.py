@@ -53,6 +53,8 @@ LIVES = [
      "in effect on publication, 1 July 1961; ended at the OAU's founding (estimated)"),
     ("uam-defence-1961", ("SEN", "MDG"), "1961-09-09", "1964-03-10",
      "dated from signature (estimated); ended when the UAM became the UAMCE (estimated)"),
+    ("uk-france-turkey-1939", ("GBR", "FRA", "TUR"), "1939-10-19", "1954-10-19",
+     "dated from signature (estimated); fifteen-year term (estimated); France kept as a party after 1940"),
 ]
 
 
@@ -78,6 +80,7 @@ COLOMBO = {"lat": 6.93, "lon": 79.85}
 TIRANA = {"lat": 41.33, "lon": 19.82}
 CONAKRY = {"lat": 9.54, "lon": -13.68}
 DAKAR = {"lat": 14.69, "lon": -17.44}
+ANKARA = {"lat": 39.93, "lon": 32.85}
 
 # (clause, scenario, status, states that must be bound, basis)
 ASSESSMENTS = [
@@ -110,6 +113,10 @@ ASSESSMENTS = [
      "applies", {"GHA", "MLI"}, "Art. 4(c): joint defence of a member that falls victim to aggression"),
     ("uam-defence-1961/art5", {"date": "1962-06-01", "attacker": "GIN", "victim": "SEN", "place": DAKAR},
      "applies", {"CIV", "MDG", "CMR"}, "Art. 5: aggression in Africa against one party is against all"),
+    ("uk-france-turkey-1939/art1", {"date": "1947-01-01", "attacker": "BGR", "victim": "TUR", "place": ANKARA},
+     "applies", {"GBR", "FRA"}, "Art. 1: aggression against Turkey by a European Power"),
+    ("uk-france-turkey-1939/art1", {"date": "1947-01-01", "attacker": "SUN", "victim": "TUR", "place": ANKARA},
+     "ambiguous", set(), "Art. 1: whether the USSR is a European Power was left open"),
 ]
 
 
@@ -132,6 +139,7 @@ ESTIMATED = [
     ("uk-ceylon-1947/art1", {"date": "1961-06-01", "attacker": "IND", "victim": "LKA", "place": COLOMBO}),
     ("yugoslavia-albania-1946/art3", {"date": "1946-12-01", "attacker": "GRC", "victim": "ALB", "place": TIRANA}),
     ("uam-defence-1961/art5", {"date": "1961-12-01", "attacker": "GIN", "victim": "SEN", "place": DAKAR}),
+    ("uk-france-turkey-1939/art1", {"date": "1954-03-01", "attacker": "BGR", "victim": "TUR", "place": ANKARA}),
     ("union-african-states-1961/art4-c", {"date": "1963-03-01", "attacker": "PRT", "victim": "GIN",
                                           "place": CONAKRY}),
 ]
