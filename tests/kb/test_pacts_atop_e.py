@@ -55,6 +55,8 @@ LIVES = [
      "dated from signature (estimated); ended when the UAM became the UAMCE (estimated)"),
     ("uk-france-turkey-1939", ("GBR", "FRA", "TUR"), "1939-10-19", "1954-10-19",
      "dated from signature (estimated); fifteen-year term (estimated); France kept as a party after 1940"),
+    ("japan-thailand-1941", ("JPN", "THA"), "1941-12-21", "1945-09-11",
+     "in force on signature (Art. 5); ATOP's end (estimated)"),
 ]
 
 
@@ -81,6 +83,7 @@ TIRANA = {"lat": 41.33, "lon": 19.82}
 CONAKRY = {"lat": 9.54, "lon": -13.68}
 DAKAR = {"lat": 14.69, "lon": -17.44}
 ANKARA = {"lat": 39.93, "lon": 32.85}
+BANGKOK = {"lat": 13.75, "lon": 100.50}
 
 # (clause, scenario, status, states that must be bound, basis)
 ASSESSMENTS = [
@@ -117,6 +120,8 @@ ASSESSMENTS = [
      "applies", {"GBR", "FRA"}, "Art. 1: aggression against Turkey by a European Power"),
     ("uk-france-turkey-1939/art1", {"date": "1947-01-01", "attacker": "SUN", "victim": "TUR", "place": ANKARA},
      "ambiguous", set(), "Art. 1: whether the USSR is a European Power was left open"),
+    ("japan-thailand-1941/art2", {"date": "1945-03-01", "attacker": "GBR", "victim": "THA", "place": BANGKOK},
+     "applies", {"JPN"}, "Art. 2: armed conflict with a third country"),
 ]
 
 
@@ -140,6 +145,7 @@ ESTIMATED = [
     ("yugoslavia-albania-1946/art3", {"date": "1946-12-01", "attacker": "GRC", "victim": "ALB", "place": TIRANA}),
     ("uam-defence-1961/art5", {"date": "1961-12-01", "attacker": "GIN", "victim": "SEN", "place": DAKAR}),
     ("uk-france-turkey-1939/art1", {"date": "1954-03-01", "attacker": "BGR", "victim": "TUR", "place": ANKARA}),
+    ("japan-thailand-1941/art2", {"date": "1945-03-01", "attacker": "GBR", "victim": "THA", "place": BANGKOK}),
     ("union-african-states-1961/art4-c", {"date": "1963-03-01", "attacker": "PRT", "victim": "GIN",
                                           "place": CONAKRY}),
 ]
