@@ -34,6 +34,8 @@ LIVES = [
      "dated from signature (estimate); ended when the 1970 treaty entered into force (DV 41/1971)"),
     ("hungary-romania-1948", ("HUN", "ROU"), "1948-01-24", "1972-02-24",
      "dated from signature (estimate); ended when the 1972 treaty was signed (estimate)"),
+    ("ussr-romania-1948", ("SUN", "ROU"), "1948-02-04", "1970-07-07",
+     "in force on signature (Art. 6); ended when the 1970 treaty was signed (estimate)"),
     ("ussr-bulgaria-1948", ("SUN", "BGR"), "1948-03-18", "1967-05-12",
      "dated from signature (estimate); ended when the 1967 treaty was signed (estimate)"),
     ("czechoslovakia-bulgaria-1948", ("CSK", "BGR"), "1948-04-23", "1968-04-26",
@@ -71,6 +73,8 @@ ASSESSMENTS = [
      "applies", {"ROU"}, "attack on either party by Germany or any other state"),
     ("hungary-romania-1948/art3", {"date": "1955-01-01", "attacker": "YUG", "victim": "ROU", "place": BUCHAREST},
      "applies", {"HUN"}, "Art. 3: attack by Germany or any other state"),
+    ("ussr-romania-1948/art2", {"date": "1955-01-01", "attacker": "DEU", "victim": "ROU", "place": BUCHAREST},
+     "applies", {"SUN"}, "Art. 2: armed conflict with Germany renewing its aggression"),
     ("ussr-bulgaria-1948/assistance", {"date": "1955-01-01", "attacker": "DEU", "victim": "BGR", "place": SOFIA},
      "applies", {"SUN"}, "hostilities with Germany"),
     ("czechoslovakia-bulgaria-1948/assistance", {"date": "1955-01-01", "attacker": "DEU", "victim": "CSK",
@@ -100,6 +104,7 @@ def test_one_assessment_per_pact(kb, clause, scenario, status, bound, basis):
 
 # Pacts limited to Germany and states joined with it: another attacker is left to judgement.
 OTHER_ATTACKER = [
+    ("ussr-romania-1948/art2", {"date": "1955-01-01", "attacker": "YUG", "victim": "ROU", "place": BUCHAREST}),
     ("ussr-bulgaria-1948/assistance", {"date": "1955-01-01", "attacker": "TUR", "victim": "BGR", "place": SOFIA}),
     ("czechoslovakia-bulgaria-1948/assistance", {"date": "1955-01-01", "attacker": "TUR", "victim": "BGR",
                                                  "place": SOFIA}),
