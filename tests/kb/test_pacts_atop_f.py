@@ -30,6 +30,8 @@ def day_before(day: str) -> str:
 
 # (pact, two parties, entry into force, end, basis)
 LIVES = [
+    ("ussr-yugoslavia-1945", ("SUN", "YUG"), "1945-04-11", "1949-09-28",
+     "dated from signature (estimate); ended by the Soviet denunciation of 28 September 1949"),
     ("bulgaria-romania-1948", ("BGR", "ROU"), "1948-01-16", "1971-03-31",
      "dated from signature (estimate); ended when the 1970 treaty entered into force (DV 41/1971)"),
     ("hungary-romania-1948", ("HUN", "ROU"), "1948-01-24", "1972-02-24",
@@ -64,11 +66,14 @@ def test_parties_bound_from_entry_into_force_to_the_end(kb, pact, pair, start, e
 SOFIA = {"lat": 42.70, "lon": 23.32}
 BUCHAREST = {"lat": 44.43, "lon": 26.10}
 BUDAPEST = {"lat": 47.50, "lon": 19.04}
+BELGRADE = {"lat": 44.82, "lon": 20.46}
 WARSAW = {"lat": 52.23, "lon": 21.01}
 PRAGUE = {"lat": 50.08, "lon": 14.44}
 
 # (clause, scenario, status, states that must be bound, basis)
 ASSESSMENTS = [
+    ("ussr-yugoslavia-1945/art2", {"date": "1949-07-01", "attacker": "DEU", "victim": "YUG", "place": BELGRADE},
+     "applies", {"SUN"}, "Art. 2: Germany resuming its aggression (the FRG exists from 23 May 1949)"),
     ("bulgaria-romania-1948/assistance", {"date": "1955-01-01", "attacker": "TUR", "victim": "BGR", "place": SOFIA},
      "applies", {"ROU"}, "attack on either party by Germany or any other state"),
     ("hungary-romania-1948/art3", {"date": "1955-01-01", "attacker": "YUG", "victim": "ROU", "place": BUCHAREST},
@@ -104,6 +109,7 @@ def test_one_assessment_per_pact(kb, clause, scenario, status, bound, basis):
 
 # Pacts limited to Germany and states joined with it: another attacker is left to judgement.
 OTHER_ATTACKER = [
+    ("ussr-yugoslavia-1945/art2", {"date": "1949-07-01", "attacker": "ALB", "victim": "YUG", "place": BELGRADE}),
     ("ussr-romania-1948/art2", {"date": "1955-01-01", "attacker": "YUG", "victim": "ROU", "place": BUCHAREST}),
     ("ussr-bulgaria-1948/assistance", {"date": "1955-01-01", "attacker": "TUR", "victim": "BGR", "place": SOFIA}),
     ("czechoslovakia-bulgaria-1948/assistance", {"date": "1955-01-01", "attacker": "TUR", "victim": "BGR",
@@ -134,6 +140,7 @@ def test_the_romanian_treaties_with_bulgaria_and_hungary_are_not_limited_to_germ
 
 # (clause, scenario near an estimated date)
 ESTIMATED = [
+    ("ussr-yugoslavia-1945/art2", {"date": "1945-06-01", "attacker": "HUN", "victim": "YUG", "place": BELGRADE}),
     ("hungary-romania-1948/art3", {"date": "1948-02-01", "attacker": "YUG", "victim": "HUN", "place": BUDAPEST}),
     ("bulgaria-romania-1948/assistance", {"date": "1948-02-01", "attacker": "TUR", "victim": "BGR",
                                           "place": SOFIA}),
@@ -153,3 +160,10 @@ def test_findings_far_from_estimates_carry_no_dating_note(kb):
     f = kb.assess({"date": "1958-01-01", "attacker": "DEU", "victim": "HUN", "place": BUDAPEST}
                   ).finding("czechoslovakia-hungary-1949/assistance")
     assert f.dating is None
+
+
+def test_the_soviet_yugoslav_treaty_binds_no_one_after_the_soviet_denunciation(kb):
+    before = kb.assess({"date": "1949-09-27", "attacker": "DEU", "victim": "YUG", "place": BELGRADE})
+    assert before.finding("ussr-yugoslavia-1945/art2").status == "applies"
+    after = kb.assess({"date": "1949-09-28", "attacker": "DEU", "victim": "YUG", "place": BELGRADE})
+    assert all(f.clause != "ussr-yugoslavia-1945/art2" for f in after.findings)
