@@ -30,6 +30,8 @@ def day_before(day: str) -> str:
 
 # (pact, two parties, entry into force, end, basis)
 LIVES = [
+    ("bulgaria-yugoslavia-1947", ("BGR", "YUG"), "1947-11-27", "1949-10-01",
+     "dated from signature (estimate); broken by the Bulgarian note of 1 October 1949"),
     ("ussr-yugoslavia-1945", ("SUN", "YUG"), "1945-04-11", "1949-09-28",
      "dated from signature (estimate); ended by the Soviet denunciation of 28 September 1949"),
     ("bulgaria-romania-1948", ("BGR", "ROU"), "1948-01-16", "1971-03-31",
@@ -72,6 +74,9 @@ PRAGUE = {"lat": 50.08, "lon": 14.44}
 
 # (clause, scenario, status, states that must be bound, basis)
 ASSESSMENTS = [
+    ("bulgaria-yugoslavia-1947/assistance", {"date": "1949-01-01", "attacker": "GRC", "victim": "BGR",
+                                             "place": SOFIA},
+     "applies", {"YUG"}, "joint defence against a third state"),
     ("ussr-yugoslavia-1945/art2", {"date": "1949-07-01", "attacker": "DEU", "victim": "YUG", "place": BELGRADE},
      "applies", {"SUN"}, "Art. 2: Germany resuming its aggression (the FRG exists from 23 May 1949)"),
     ("bulgaria-romania-1948/assistance", {"date": "1955-01-01", "attacker": "TUR", "victim": "BGR", "place": SOFIA},
@@ -140,6 +145,8 @@ def test_the_romanian_treaties_with_bulgaria_and_hungary_are_not_limited_to_germ
 
 # (clause, scenario near an estimated date)
 ESTIMATED = [
+    ("bulgaria-yugoslavia-1947/assistance", {"date": "1947-12-15", "attacker": "GRC", "victim": "YUG",
+                                             "place": BELGRADE}),
     ("ussr-yugoslavia-1945/art2", {"date": "1945-06-01", "attacker": "HUN", "victim": "YUG", "place": BELGRADE}),
     ("hungary-romania-1948/art3", {"date": "1948-02-01", "attacker": "YUG", "victim": "HUN", "place": BUDAPEST}),
     ("bulgaria-romania-1948/assistance", {"date": "1948-02-01", "attacker": "TUR", "victim": "BGR",
