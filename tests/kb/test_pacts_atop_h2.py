@@ -36,6 +36,8 @@ LIVES = [
      "dated from signature (estimated); lapsed when the GDR acceded to the Federal Republic"),
     ("ussr-czechoslovakia-1970", ("SUN", "CSK"), ("RUS", "CSK"), "1970-05-06", "1993-01-01",
      "dated from signature (estimated); Russia continues the USSR; ends with Czechoslovakia (estimated)"),
+    ("ussr-romania-1970", ("SUN", "ROU"), ("SUN", "ROU"), "1970-07-07", "1991-04-05",
+     "dated from signature (estimated); ends when the 1991 treaty was signed (ATOP's date, estimated)"),
 ]
 
 
@@ -55,6 +57,7 @@ ROME = {"lat": 41.90, "lon": 12.50}
 BERLIN = {"lat": 52.52, "lon": 13.40}
 PRAGUE = {"lat": 50.08, "lon": 14.44}
 MOSCOW = {"lat": 55.75, "lon": 37.62}
+BUCHAREST = {"lat": 44.43, "lon": 26.10}
 
 # (clause, scenario, status, states that must be bound, basis)
 ASSESSMENTS = [
@@ -65,6 +68,8 @@ ASSESSMENTS = [
     ("ussr-czechoslovakia-1970/assistance",
      {"date": "1980-01-01", "attacker": "CHN", "victim": "SUN", "place": MOSCOW},
      "applies", {"CSK"}, "mutual military assistance whatever state or group of states attacks"),
+    ("ussr-romania-1970/assistance", {"date": "1980-01-01", "attacker": "CHN", "victim": "SUN", "place": MOSCOW},
+     "applies", {"ROU"}, "mutual defence, not limited to Europe (a front to the West and the East)"),
 ]
 
 
@@ -99,6 +104,8 @@ ESTIMATES = [
     ("ussr-gdr-1975/assistance", "1975-11-01", {"in_force": "1975-10-07"}, "DDR", BERLIN),
     ("ussr-czechoslovakia-1970/assistance", "1970-06-01", {"in_force": "1970-05-06"}, "CSK", PRAGUE),
     ("ussr-czechoslovakia-1970/assistance", "1992-06-01", {"ended": "1993-01-01"}, "CSK", PRAGUE),
+    ("ussr-romania-1970/assistance", "1970-08-01", {"in_force": "1970-07-07"}, "ROU", BUCHAREST),
+    ("ussr-romania-1970/assistance", "1991-03-01", {"ended": "1991-04-05"}, "ROU", BUCHAREST),
 ]
 
 
