@@ -42,6 +42,8 @@ LIVES = [
      "ratifications exchanged in Berlin on 13 November 1967 (DV no. 36/1968); end estimated"),
     ("egypt-syria-1966", ("EGY", "SYR"), "1966-11-04", "1967-06-10",
      "dated from signature (estimated; Art. 11 makes it valid on the exchange of ratifications); ATOP's end"),
+    ("condeca-1963", ("GTM", "HND"), "1963-12-14", "1969-07-14",
+     "dated from signature (estimated); ended at the outbreak of the El Salvador-Honduras war (ATOP's date)"),
 ]
 
 
@@ -59,6 +61,7 @@ BUDAPEST = {"lat": 47.50, "lon": 19.04}
 SOFIA = {"lat": 42.70, "lon": 23.32}
 EAST_BERLIN = {"lat": 52.52, "lon": 13.41}
 DAMASCUS = {"lat": 33.51, "lon": 36.29}
+MANAGUA = {"lat": 12.13, "lon": -86.25}
 
 # (clause, scenario, status, states that must be bound, basis)
 ASSESSMENTS = [
@@ -80,6 +83,9 @@ ASSESSMENTS = [
     ("egypt-syria-1966/art1",
      {"date": "1967-01-15", "attacker": "ISR", "victim": "SYR", "place": DAMASCUS},
      "applies", {"EGY"}, "Art. 1: an armed attack on either is an attack on both"),
+    ("condeca-1963/art11",
+     {"date": "1966-01-01", "attacker": "CUB", "victim": "NIC", "place": MANAGUA},
+     "applies", {"GTM", "SLV", "HND"}, "Art. 11: an armed attack by any state on one is an attack on all"),
 ]
 
 
@@ -89,6 +95,14 @@ def test_one_assessment_per_pact(kb, clause, scenario, status, bound, basis):
     f = kb.assess(scenario).finding(clause)
     assert f.status == status, f"{clause}: {f.status} ({basis})"
     assert bound <= set(f.bound), f"{clause}: bound {f.bound} ({basis})"
+
+
+def test_condeca_leaves_the_measures_to_each_state(kb):
+    # Art. 13: each state decides its immediate measures; the assistance is not automatic in form
+    f = kb.assess({"date": "1966-01-01", "attacker": "CUB", "victim": "NIC", "place": MANAGUA}
+                  ).finding("condeca-1963/art11")
+    assert f.automatic is False
+    assert f.bound == ("GTM", "HND", "SLV")  # the victim is not bound to assist itself
 
 
 def test_the_1967_treaties_do_not_reach_back_before_the_parties_were_bound(kb):
