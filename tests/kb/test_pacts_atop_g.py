@@ -38,8 +38,9 @@ LIVES = [
      "dated from signature (estimated); ended at the 1977 successor's signature (estimated)"),
     ("hungary-gdr-1967", ("HUN", "DDR"), "1967-09-25", "1977-03-24",
      "ratifications exchanged in Berlin on 25 September 1967 (Act V of 1967); end estimated"),
-    ("bulgaria-gdr-1967", ("BGR", "DDR"), "1967-11-13", "1977-09-14",
-     "ratifications exchanged in Berlin on 13 November 1967 (DV no. 36/1968); end estimated"),
+    ("bulgaria-gdr-1967", ("BGR", "DDR"), "1967-11-13", "1978-01-19",
+     "ratifications exchanged in Berlin on 13 November 1967 (DV no. 36/1968); superseded when the 1977 treaty "
+     "entered into force (DV no. 26/1978; the replacement inferred)"),
     ("egypt-syria-1966", ("EGY", "SYR"), "1966-11-04", "1967-06-10",
      "dated from signature (estimated; Art. 11 makes it valid on the exchange of ratifications); ATOP's end"),
     ("condeca-1963", ("GTM", "HND"), "1963-12-14", "1969-07-14",
@@ -118,7 +119,7 @@ ESTIMATED = [
     ("poland-gdr-1967/assistance", {"date": "1967-04-01", "attacker": "DEU", "victim": "DDR", "place": EAST_BERLIN},
      {"in_force": "1967-03-15"}),
     ("bulgaria-gdr-1967/assistance", {"date": "1977-06-01", "attacker": "TUR", "victim": "BGR", "place": SOFIA},
-     {"ended": "1977-09-14"}),
+     {"ended": "1978-01-19"}),
 ]
 
 
