@@ -64,3 +64,28 @@ def test_estimated_dates_need_a_reason():
     data["ended"] = None
     with pytest.raises(ValidationError, match="no end"):
         Treaty.model_validate(data)
+
+
+# The Arab League's suspensions of Egypt (1979-1989) and Syria (2011-2023) left both parties to the joint
+# defence treaty in law; findings say their standing was doubtful while they were out of the League's Council.
+CAIRO = {"lat": 30.04, "lon": 31.24}
+
+
+@pytest.mark.parametrize(("victim", "place", "day", "doubtful"), [
+    ("EGY", CAIRO, "1979-03-30", False),
+    ("EGY", CAIRO, "1979-03-31", True),
+    ("EGY", CAIRO, "1989-05-22", True),
+    ("EGY", CAIRO, "1989-05-23", False),
+    ("SYR", DAMASCUS, "2011-11-15", False),
+    ("SYR", DAMASCUS, "2011-11-16", True),
+    ("SYR", DAMASCUS, "2023-05-06", True),
+    ("SYR", DAMASCUS, "2023-05-07", False),
+])
+def test_arab_league_suspensions_are_caveats_not_exits(kb, victim, place, day, doubtful):
+    f = kb.assess({"date": day, "attacker": "ISR", "victim": victim, "place": place}
+                  ).finding("arab-league-1950/art2")
+    assert f.status == "applies"  # the legal status is unchanged
+    assert bool([c for c in f.caveats if c["state"] == victim]) is doubtful
+    if doubtful:
+        assert any(n.startswith(f"The standing of {kb.states[victim].name} is doubtful")
+                   for n in f.life_notes(lambda c: kb.states[c].name))

@@ -8,9 +8,11 @@ not build ten thousand paragraphs nobody reads.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from casus.kb.words import capital
 from casus.law.kernel import FAILS, HOLDS, OUTSIDE, SKIPPED, STATUS_NAMES, UNSURE, DayTables, bound_states
 
 if TYPE_CHECKING:
@@ -82,14 +84,20 @@ class Finding:
 
     @property
     def life_note(self) -> str | None:
-        """One line on the treaty's dormancy and the standing of listed parties, for summaries."""
+        """One line on the treaty's dormancy, the standing of listed parties and estimated dates, for summaries."""
+        return " ".join(self.life_notes()) or None
+
+    def life_notes(self, name: Callable[[str], str] = str) -> list[str]:
+        """Each note on the treaty's life as its own sentence, a party named by ``name`` (a code by default)."""
         parts = []
         if self.dormancy is not None:
-            parts.append(f"dormant since {self.dormancy['since']}: {self.dormancy['text']}")
-        parts += [f"the standing of {c['state']} is doubtful since {c['since']}: {c['text']}" for c in self.caveats]
+            parts.append(f"Dormant since {self.dormancy['since']}: {self.dormancy['text']}")
+        for c in self.caveats:
+            until = f" to {c['until']}" if c.get("until") else ""
+            parts.append(f"The standing of {name(c['state'])} is doubtful from {c['since']}{until}: {c['text']}")
         if self.dating is not None:
-            parts.append(f"{dating_words(self.dating)}: {self.dating['text']}")
-        return " ".join(parts) or None
+            parts.append(f"{capital(dating_words(self.dating))}: {self.dating['text']}")
+        return parts
 
 
 def dating_words(dating: dict[str, Any]) -> str:
