@@ -34,6 +34,8 @@ LIVES = [
      "dated from signature (estimated); ended when the 1992 treaty entered into force (571/1992 Sb., Art. 18)"),
     ("bulgaria-romania-1970", ("BGR", "ROU"), "1971-03-31", "1992-01-27",
      "in force 31 March 1971 (DV no. 41/1971); ends at the 1992 successor's signature (estimated)"),
+    ("hungary-gdr-1977", ("HUN", "DDR"), "1977-03-24", "1990-10-03",
+     "dated from signature (estimated); lapsed when the GDR ceased to exist"),
 ]
 
 
@@ -48,6 +50,8 @@ def test_parties_bound_from_entry_into_force_to_the_end(kb, pact, pair, start, e
 PRAGUE = {"lat": 50.08, "lon": 14.44}
 SOFIA = {"lat": 42.70, "lon": 23.32}
 BUCHAREST = {"lat": 44.43, "lon": 26.10}
+BUDAPEST = {"lat": 47.50, "lon": 19.04}
+EAST_BERLIN = {"lat": 52.52, "lon": 13.41}
 
 # (clause, scenario, status, states that must be bound, basis)
 ASSESSMENTS = [
@@ -57,6 +61,9 @@ ASSESSMENTS = [
     ("bulgaria-romania-1970/assistance",
      {"date": "1980-06-01", "attacker": "SUN", "victim": "ROU", "place": BUCHAREST},
      "applies", {"BGR"}, "a defence pact (Gibler): aid if the other is attacked, whoever the attacker"),
+    ("hungary-gdr-1977/assistance",
+     {"date": "1985-06-01", "attacker": "DEU", "victim": "DDR", "place": EAST_BERLIN},
+     "applies", {"HUN"}, "armed attack by a state or group of states: aid with all means (1977 debate)"),
 ]
 
 
@@ -94,6 +101,9 @@ ESTIMATED = [
     ("bulgaria-romania-1970/assistance",
      {"date": "1991-06-01", "attacker": "TUR", "victim": "BGR", "place": SOFIA},
      {"ended": "1992-01-27"}),
+    ("hungary-gdr-1977/assistance",
+     {"date": "1977-07-01", "attacker": "AUT", "victim": "HUN", "place": BUDAPEST},
+     {"in_force": "1977-03-24"}),
 ]
 
 
@@ -111,3 +121,14 @@ def test_far_from_an_estimated_date_no_dating_note(kb):
                   ).finding("bulgaria-romania-1970/assistance")
     assert f.status == "applies"
     assert f.dating is None
+
+
+def test_the_1977_treaty_takes_over_from_the_1967_one_and_ends_with_the_gdr(kb):
+    a = kb.assess({"date": "1980-01-01", "attacker": "AUT", "victim": "HUN", "place": BUDAPEST})
+    clauses = {f.clause for f in a.findings}
+    assert "hungary-gdr-1977/assistance" in clauses
+    assert "hungary-gdr-1967/assistance" not in clauses
+    f = a.finding("hungary-gdr-1977/assistance")
+    assert f.status == "applies" and "DDR" in f.bound
+    later = kb.assess({"date": "1990-10-03", "attacker": "AUT", "victim": "HUN", "place": BUDAPEST})
+    assert "hungary-gdr-1977/assistance" not in {f.clause for f in later.findings}
