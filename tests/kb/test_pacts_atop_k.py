@@ -36,6 +36,8 @@ LIVES = [
      "in force 31 March 1971 (DV no. 41/1971); ends at the 1992 successor's signature (estimated)"),
     ("hungary-gdr-1977", ("HUN", "DDR"), "1977-03-24", "1990-10-03",
      "dated from signature (estimated); lapsed when the GDR ceased to exist"),
+    ("gdr-czechoslovakia-1977", ("CSK", "DDR"), "1977-10-03", "1990-10-03",
+     "dated from signature (estimated); lapsed when the GDR ceased to exist"),
 ]
 
 
@@ -64,6 +66,9 @@ ASSESSMENTS = [
     ("hungary-gdr-1977/assistance",
      {"date": "1985-06-01", "attacker": "DEU", "victim": "DDR", "place": EAST_BERLIN},
      "applies", {"HUN"}, "armed attack by a state or group of states: aid with all means (1977 debate)"),
+    ("gdr-czechoslovakia-1977/assistance",
+     {"date": "1985-06-01", "attacker": "DEU", "victim": "CSK", "place": PRAGUE},
+     "applies", {"DDR"}, "armed attack on either: all assistance, military included (Federal Assembly, 1978)"),
 ]
 
 
@@ -104,6 +109,9 @@ ESTIMATED = [
     ("hungary-gdr-1977/assistance",
      {"date": "1977-07-01", "attacker": "AUT", "victim": "HUN", "place": BUDAPEST},
      {"in_force": "1977-03-24"}),
+    ("gdr-czechoslovakia-1977/assistance",
+     {"date": "1978-01-15", "attacker": "DEU", "victim": "DDR", "place": EAST_BERLIN},
+     {"in_force": "1977-10-03"}),
 ]
 
 
@@ -132,3 +140,11 @@ def test_the_1977_treaty_takes_over_from_the_1967_one_and_ends_with_the_gdr(kb):
     assert f.status == "applies" and "DDR" in f.bound
     later = kb.assess({"date": "1990-10-03", "attacker": "AUT", "victim": "HUN", "place": BUDAPEST})
     assert "hungary-gdr-1977/assistance" not in {f.clause for f in later.findings}
+
+
+def test_the_1977_czechoslovak_treaty_leaves_a_non_state_attack_to_judgement(kb):
+    # the debate speaks of an armed attack without naming the attacker; casus records attacks by states
+    f = kb.assess({"date": "1985-06-01", "attacker": "nsa:insurgents", "victim": "CSK", "place": PRAGUE}
+                  ).finding("gdr-czechoslovakia-1977/assistance")
+    assert f.status == "ambiguous"
+    assert f.bound == ()
