@@ -24,6 +24,8 @@ from casus.geo.atlas import atlas_of
 from casus.law.attack import Attack, Point
 from casus.law.findings import Finding, build_finding, control_words, not_in_force_finding, place_words
 from casus.law.kernel import (
+    DOES_NOT_APPLY,
+    FAILS,
     OUTSIDE,
     ClauseVerdicts,
     DayTables,
@@ -42,6 +44,18 @@ if TYPE_CHECKING:
     from casus.kb.base import KnowledgeBase
 
 SCHEMA_VERSION = "1.0"
+
+#: The compact document (``Assessment.to_dict(detail=False)``, the default of ``casus assess FILE``): a faithful
+#: subset of the full one, every field it has holding the full document's value. It keeps
+#: ``schema_version``, ``id``, ``headline``, ``attack``, ``summary``; ``place`` with the fields below;
+#: ``findings`` only for the clauses that apply or are ambiguous, each with the fields below; and ``cascade``
+#: with its ``rounds`` and ``conflicts`` (not the graph or the assumption). It leaves out ``control``, the
+#: clauses that do not apply, and each finding's reasons, response, political step, sources and caveats.
+COMPACT_FIELDS = ("schema_version", "id", "headline", "attack", "place", "findings", "summary", "cascade")
+COMPACT_PLACE = ("query", "lat", "lon", "on", "territory", "territory_name", "sovereign", "administrator", "status",
+                 "setting")
+COMPACT_FINDING = ("clause", "treaty", "article", "kind", "status", "bound", "bound_if_applies", "automatic")
+COMPACT_CASCADE = ("rounds", "conflicts")
 
 
 @dataclass(frozen=True, eq=False, repr=False)
@@ -63,17 +77,44 @@ class Assessment(Displayable):
 
     @cached_property
     def findings(self) -> tuple[Finding, ...]:
+        return tuple(self._finding(cv) for cv in self.clause_verdicts) + self._not_in_force
+
+    @cached_property
+    def relevant_findings(self) -> tuple[Finding, ...]:
+        """The findings a headline speaks of, in the order of :attr:`findings`: all but the clauses of
+        treaties the attacked state was not party to (which could never have bound anyone). Only these are
+        put into words for a compact document or a headline."""
+        row = self.row
+        return tuple(self._finding(cv) for cv in self.clause_verdicts
+                     if not (int(cv.status[row]) == DOES_NOT_APPLY and int(cv.codes[row][0]) == FAILS)
+                     ) + self._not_in_force
+
+    @cached_property
+    def _built(self) -> dict[str, Finding]:
+        return {}
+
+    @cached_property
+    def _place_words(self) -> str:
         wd = self.place_dict
-        words = place_words(self.kb, wd, self.attack.target) if wd is not None else "No place is given"
-        out = []
-        for cv, row in self.verdicts:
+        return place_words(self.kb, wd, self.attack.target) if wd is not None else "No place is given"
+
+    def _finding(self, cv: ClauseVerdicts) -> Finding:
+        """One clause's verdict in words (built once)."""
+        got = self._built.get(cv.clause_id)
+        if got is None:
+            row = self.row
             treaty, clause = self.kb.clause(cv.clause_id)
-            out.append(build_finding(
+            got = self._built[cv.clause_id] = build_finding(
                 self.kb, self.tables, treaty, clause, cv.phase, cv.codes[row], int(cv.exception[row]),
                 int(cv.extension[row]), int(cv.status[row]), day=self.attack.date, attacker=self.attack.attacker,
-                victim=self.victim,
-                target=self.attack.target, act=self.attack.act, place_words=words, control=self.control))
+                victim=self.victim, target=self.attack.target, act=self.attack.act, place_words=self._place_words,
+                control=self.control)
+        return got
+
+    @cached_property
+    def _not_in_force(self) -> tuple[Finding, ...]:
         day = self.attack.date
+        out: list[Finding] = []
         for t in self.kb.treaties.values():
             # signed, not in force: said, so that nobody counts it; only where the attacked state signed it
             if t.in_force is None and t.signed <= day and self.victim in t.signatories:
@@ -113,7 +154,7 @@ class Assessment(Displayable):
     @property
     def bound(self) -> tuple[str, ...]:
         """Every state bound by at least one clause that applies."""
-        return tuple(sorted({s for f in self.findings if f.status == "applies" for s in f.bound}))
+        return tuple(sorted({s for f in self.relevant_findings if f.status == "applies" for s in f.bound}))
 
     @cached_property
     def place_dict(self) -> dict[str, Any] | None:
@@ -136,10 +177,19 @@ class Assessment(Displayable):
 
         return cascade(self.kb, self)
 
-    def to_dict(self, *, with_cascade: bool = True) -> dict[str, Any]:
+    def place_out(self) -> dict[str, Any] | None:
+        """The resolved place as the JSON document shows it."""
         place = self.place_dict
-        if place is not None:
-            place = {k: v for k, v in place.items() if k not in ("query_name", "region_names")}
+        if place is None:
+            return None
+        return {k: v for k, v in place.items() if k not in ("query_name", "region_names")}
+
+    def to_dict(self, *, with_cascade: bool = True, detail: bool = True) -> dict[str, Any]:
+        """The assessment as JSON data. ``detail=False`` gives the compact document of a batch, a faithful
+        subset of the full one: see :data:`COMPACT_FIELDS`."""
+        if not detail:
+            return self._compact_dict(with_cascade)
+        place = self.place_out()
         out: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
         if self.attack.id is not None:
             out["id"] = self.attack.id
@@ -164,6 +214,33 @@ class Assessment(Displayable):
         })
         if with_cascade:
             out["cascade"] = self.cascade.to_dict()
+        return out
+
+    def _compact_dict(self, with_cascade: bool) -> dict[str, Any]:
+        out: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
+        if self.attack.id is not None:
+            out["id"] = self.attack.id
+        from casus.law.headline import assessment_headline
+
+        out["headline"] = assessment_headline(self.kb, self)
+        attack = self.attack.to_dict()
+        attack.pop("id", None)
+        attack["victim"] = self.victim
+        place = self.place_out()
+        findings = [f for f in self.relevant_findings if f.status != "does_not_apply"]
+        out.update({
+            "attack": attack,
+            "place": None if place is None else {k: place[k] for k in COMPACT_PLACE if k in place},
+            "findings": [f.to_dict(detail=False) for f in findings],
+            "summary": {
+                "applies": [f.clause for f in findings if f.status == "applies"],
+                "ambiguous": [f.clause for f in findings if f.status == "ambiguous"],
+                "bound": list(self.bound),
+                "dormant": sorted({f.clause for f in findings if f.dormancy is not None}),
+            },
+        })
+        if with_cascade:
+            out["cascade"] = self.cascade.to_dict(detail=False)
         return out
 
     # ------------------------------------------------------------ display
