@@ -99,7 +99,8 @@ def main() -> None:
     work = cpu - start_cpu
     print(f"{args.n:,} scenarios -> {lines:,} lines, {len(out) / 1e6:.1f} MB "
           f"({len(out) / max(lines, 1):,.0f} B a line)")
-    print(f"casus assess --jsonl{' --detail' if args.detail else ''}: {cpu:.2f} s CPU ({start_cpu:.2f} s of it a one-scenario run: start-up), "
+    mode = " --detail" if args.detail else ""
+    print(f"casus assess --jsonl{mode}: {cpu:.2f} s CPU ({start_cpu:.2f} s of it a one-scenario run: start-up), "
           f"{args.n / max(work, 1e-9):,.0f} scenarios per CPU second after start-up")
     print(f"stdlib json round trip of that output: {anchor:.2f} s CPU (best of 3)")
     print(f"ratio (CLI - start-up) / round trip = {work / anchor:.2f} (goal: at most 2)")
