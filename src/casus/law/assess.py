@@ -9,6 +9,7 @@ with numpy. Findings are dressed in words only when an assessment is read.
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -369,13 +370,29 @@ def assess_many(kb: KnowledgeBase, attacks: Iterable[Attack | dict[str, Any]], *
         if not keep:
             continue
 
-        first = tables_on(epoch_of[keep[0]], ante)
-        general = judge(kb, first, *batch_of(keep, first), part="general")
+        # one attack alone (an API request, a click on the map): its verdicts depend only on the span or
+        # epoch and on what the kernel reads of the attack, so they are remembered (see _verdict_memo)
+        one = _signature(items[keep[0]], int(terr[keep[0]]), regions[keep[0]], victims[keep[0]]) \
+            if len(keep) == 1 else None
+        memo = _verdict_memo(kb) if one is not None else {}
+        first_day = epoch_of[keep[0]]
+        first = tables_on(first_day, ante)
+        key = ("general", general_epoch_start(kb, first_day), ante, one)
+        general = memo.get(key) if one is not None else None
+        if general is None:
+            general = judge(kb, first, *batch_of(keep, first), part="general")
+            if one is not None:
+                memo[key] = general
         position = {i: k for k, i in enumerate(keep)}
         for day in sorted({epoch_of[i] for i in keep}):
             rows = [i for i in keep if epoch_of[i] == day]
             tables = tables_on(day, ante)
-            simple = judge(kb, tables, *batch_of(rows, tables), part="simple")
+            key = ("simple", day, ante, one)
+            simple = memo.get(key) if one is not None else None
+            if simple is None:
+                simple = judge(kb, tables, *batch_of(rows, tables), part="simple")
+                if one is not None:
+                    memo[key] = simple
             at = np.array([position[i] for i in rows])
             mine = [v if len(at) == len(keep) else _rows_of(v, at) for v in general]
             verdicts = tuple(sorted([*mine, *simple], key=lambda v: rank[v.clause_id]))
@@ -386,6 +403,27 @@ def assess_many(kb: KnowledgeBase, attacks: Iterable[Attack | dict[str, Any]], *
                 where = None if pt is None else _Where(kb, pt, done.date, wheres.get(i))
                 results[i] = Assessment(kb, done, victims[i], pt, where, tables, verdicts, row)
     return results
+
+
+_VERDICTS: weakref.WeakKeyDictionary[Any, dict[Any, Any]] = weakref.WeakKeyDictionary()
+#: single-attack verdicts remembered per knowledge base before the memo starts afresh
+VERDICT_MEMO_LIMIT = 20_000
+
+
+def _verdict_memo(kb: KnowledgeBase) -> dict[Any, Any]:
+    """Verdicts of single attacks, per knowledge base. The kernel is vectorised for batches; one attack
+    alone pays its fixed cost (a few milliseconds, most of an API request), and the same (day, place,
+    actors) comes back often: a map user clicking around, a client repeating a question."""
+    memo = _VERDICTS.get(kb)
+    if memo is None or len(memo) > VERDICT_MEMO_LIMIT:
+        memo = {}
+        _VERDICTS[kb] = memo
+    return memo
+
+
+def _signature(a: Any, terr: int, regions: np.ndarray, victim: str) -> tuple[Any, ...]:
+    """All the kernel reads of one attack besides the day: territory, regions, actors, target and act."""
+    return (terr, regions.tobytes(), victim, a.attacker, a.target, a.act)
 
 
 def _rows_of(v: ClauseVerdicts, at: np.ndarray) -> ClauseVerdicts:
