@@ -372,27 +372,27 @@ def assess_many(kb: KnowledgeBase, attacks: Iterable[Attack | dict[str, Any]], *
 
         # one attack alone (an API request, a click on the map): its verdicts depend only on the span or
         # epoch and on what the kernel reads of the attack, so they are remembered (see _verdict_memo)
-        one = _signature(items[keep[0]], int(terr[keep[0]]), regions[keep[0]], victims[keep[0]]) \
+        sig = _signature(items[keep[0]], int(terr[keep[0]]), regions[keep[0]], victims[keep[0]]) \
             if len(keep) == 1 else None
-        memo = _verdict_memo(kb) if one is not None else {}
+        memo = _verdict_memo(kb) if sig is not None else {}
         first_day = epoch_of[keep[0]]
         first = tables_on(first_day, ante)
-        key = ("general", general_epoch_start(kb, first_day), ante, one)
-        general = memo.get(key) if one is not None else None
+        mkey = ("general", general_epoch_start(kb, first_day), ante, sig)
+        general = memo.get(mkey) if sig is not None else None
         if general is None:
             general = judge(kb, first, *batch_of(keep, first), part="general")
-            if one is not None:
-                memo[key] = general
+            if sig is not None:
+                memo[mkey] = general
         position = {i: k for k, i in enumerate(keep)}
         for day in sorted({epoch_of[i] for i in keep}):
             rows = [i for i in keep if epoch_of[i] == day]
             tables = tables_on(day, ante)
-            key = ("simple", day, ante, one)
-            simple = memo.get(key) if one is not None else None
+            mkey = ("simple", day, ante, sig)
+            simple = memo.get(mkey) if sig is not None else None
             if simple is None:
                 simple = judge(kb, tables, *batch_of(rows, tables), part="simple")
-                if one is not None:
-                    memo[key] = simple
+                if sig is not None:
+                    memo[mkey] = simple
             at = np.array([position[i] for i in rows])
             mine = [v if len(at) == len(keep) else _rows_of(v, at) for v in general]
             verdicts = tuple(sorted([*mine, *simple], key=lambda v: rank[v.clause_id]))
