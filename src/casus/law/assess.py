@@ -443,11 +443,14 @@ class _Where:
 
     def __init__(self, kb: KnowledgeBase, point: Point, day: dt.date, known: Any) -> None:
         self._kb, self._point, self._day, self._known = kb, point, day, known
+        self._data: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        w = self._known if self._known is not None else geo_query.where(self._kb, self._point.lat, self._point.lon,
-                                                                       on=self._day)
-        return dict(w.to_dict())
+        if self._data is None:  # looked up once: the control and the place both read it
+            w = self._known if self._known is not None else geo_query.where(self._kb, self._point.lat,
+                                                                           self._point.lon, on=self._day)
+            self._data = dict(w.to_dict())
+        return dict(self._data)
 
 
 def _check_actors(kb: KnowledgeBase, a: Attack) -> None:
