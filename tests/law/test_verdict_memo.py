@@ -33,3 +33,17 @@ def test_single_attacks_remembered_give_the_batch_documents(kb):
     assert status[:3] == ["does_not_apply", "applies", "applies"]
     assert warm[3].status("us-japan-1960/art5") == "does_not_apply"  # administered by the US that day
     assert warm[4].status("us-japan-1960/art5") == "applies"
+
+
+def test_a_point_located_with_its_batch_is_described_as_where_describes_it(kb):
+    from casus.geo import query as geo_query
+    from casus.law.attack import Point
+
+    points = [(60.171, 24.941), (13.44, 144.79), (26.21, 127.68), (35.89, -5.32), (44.95, 34.10), (0.0, -30.0)]
+    for day in ("1972-05-14", "1972-05-15", "2013-06-01", "2014-03-19", "2025-06-01"):
+        attacks = [{"date": day, "attacker": "nsa:test", "victim": "USA", "place": {"lat": y, "lon": x},
+                    "target": "vessel"} for y, x in points]
+        for a, (y, x) in zip(assess_many(kb, attacks), points, strict=True):
+            assert a.where._row is not None  # the batch's lookup is what describes it
+            assert a.where.to_dict() == dict(geo_query.where(kb, y, x, on=day).to_dict())
+            assert a.point == Point(y, x)

@@ -310,6 +310,8 @@ def assess_many(kb: KnowledgeBase, attacks: Iterable[Attack | dict[str, Any]], *
                 raise
             results[i] = exc
     idx = np.fromiter(points, dtype=np.int64, count=len(points))
+    found: dict[int, int] = {}
+    hits: Any = None
     T, R = len(atlas.territory_ids), len(atlas.region_ids)
     terr = np.full(len(items), T, dtype=np.int64)
     regions = np.zeros((len(items), R), dtype=bool)
@@ -317,6 +319,7 @@ def assess_many(kb: KnowledgeBase, attacks: Iterable[Attack | dict[str, Any]], *
         lats = np.array([points[i].lat for i in idx])
         lons = np.array([points[i].lon for i in idx])
         hits = atlas.locate(lats, lons)
+        found = {int(i): k for k, i in enumerate(idx)}  # item -> its row in hits, for its place in words
         t = np.asarray(hits.territory)
         terr[idx] = np.where(t < 0, T, t)
         regions[idx] = np.asarray(hits.regions, dtype=bool)
@@ -400,7 +403,8 @@ def assess_many(kb: KnowledgeBase, attacks: Iterable[Attack | dict[str, Any]], *
                 done = items[i]
                 assert isinstance(done, Attack)
                 pt = points.get(i)
-                where = None if pt is None else _Where(kb, pt, done.date, wheres.get(i))
+                where = None if pt is None else _Where(kb, pt, done.date, wheres.get(i),
+                                                       (hits, found[i]) if i in found else None)
                 results[i] = Assessment(kb, done, victims[i], pt, where, tables, verdicts, row)
     return results
 
@@ -441,14 +445,21 @@ def _clause_rank(kb: KnowledgeBase) -> dict[str, int]:
 class _Where:
     """The resolved place, looked up in words only when an assessment is read."""
 
-    def __init__(self, kb: KnowledgeBase, point: Point, day: dt.date, known: Any) -> None:
+    def __init__(self, kb: KnowledgeBase, point: Point, day: dt.date, known: Any, row: Any = None) -> None:
         self._kb, self._point, self._day, self._known = kb, point, day, known
+        # the batch's point lookup and this point's row in it, read only when the place is put into words
+        self._row = row
         self._data: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        if self._data is None:  # looked up once: the control and the place both read it
-            w = self._known if self._known is not None else geo_query.where(self._kb, self._point.lat,
-                                                                           self._point.lon, on=self._day)
+        if self._data is None:  # put into words once: the control and the place both read it
+            if self._known is not None:
+                w = self._known
+            elif self._row is not None:  # located with the batch: not looked up a second time
+                found = geo_query.located(self._kb, *self._row)
+                w = geo_query.where_located(self._kb, self._point.lat, self._point.lon, self._day, found)
+            else:
+                w = geo_query.where(self._kb, self._point.lat, self._point.lon, on=self._day)
             self._data = dict(w.to_dict())
         return dict(self._data)
 
