@@ -89,7 +89,7 @@ def _build(dirs: list[Path], key: tuple[str, ...], digest: str) -> KnowledgeBase
 
 
 #: bump when the layout of the cached document changes (the digest already covers the model code)
-_KB_FORMAT = 2
+_KB_FORMAT = 3  # 3: signed-only compact pacts (never_in_force) are kept
 
 
 def _cache_path(digest: str) -> Path:
@@ -104,6 +104,7 @@ def _document(kb: KnowledgeBase) -> dict[str, object]:
     return {"format": _KB_FORMAT, "kind": "knowledge-base", "digest": kb.digest, "files": list(kb.files),
             "states": dump(kb.states), "treaties": dump(kb.treaties),
             "sections": {name: dump(sec) for name, sec in kb.sections.items()},
+            "never_in_force": dump(kb.never_in_force),
             "locations": [[kind, iid, file, line] for (kind, iid), (file, line) in kb.locations.items()]}
 
 
@@ -113,6 +114,7 @@ def _from_document(doc: dict[str, object], digest: str) -> KnowledgeBase | None:
 
     from casus.kb.loader import SECTIONS, model_of
     from casus.kb.models import Treaty
+    from casus.kb.pacts import Pact
 
     if doc.get("format") != _KB_FORMAT or doc.get("kind") != "knowledge-base" or doc.get("digest") != digest:
         return None
@@ -126,13 +128,14 @@ def _from_document(doc: dict[str, object], digest: str) -> KnowledgeBase | None:
         sections = {name: adapter(models[name]).validate_python(items) for name, items in sections_doc.items()}
         states = adapter(models["states"]).validate_python(doc["states"])
         treaties = TypeAdapter(dict[str, Treaty]).validate_python(doc["treaties"])
+        never = TypeAdapter(dict[str, Pact]).validate_python(doc["never_in_force"])
         locations = {(str(kind), str(iid)): (str(file), None if line is None else int(line))
                      for kind, iid, file, line in doc["locations"]}  # type: ignore[attr-defined]
         files = tuple(str(f) for f in doc["files"])  # type: ignore[attr-defined]
     except (ValidationError, KeyError, TypeError, ValueError, AssertionError):
         return None
     return KnowledgeBase(states=states, treaties=treaties, sections=sections, digest=digest, files=files,
-                         locations=locations)
+                         locations=locations, never_in_force=never)
 
 
 def _read_cached(digest: str) -> KnowledgeBase | None:
