@@ -94,3 +94,31 @@ def test_findings_far_from_estimates_carry_no_dating_note(kb):
     f = kb.assess({"date": "1947-06-01", "attacker": "DEU", "victim": "YUG", "place": BELGRADE}
                   ).finding("czechoslovakia-yugoslavia-1946/assistance")
     assert f.dating is None
+
+
+ULAANBAATAR = {"lat": 47.92, "lon": 106.92}
+
+
+def test_the_soviet_mongolian_treaty_passes_from_the_ussr_to_russia(kb):
+    pact = "ussr-mongolia-1966"
+    assert not kb.in_force(pact, "1966-01-14")
+    assert {"SUN", "MNG"} <= set(kb.members(pact, "1966-01-15"))
+    members_1992 = set(kb.members(pact, "1992-06-01"))
+    assert {"RUS", "MNG"} <= members_1992 and "SUN" not in members_1992
+    assert {"RUS", "MNG"} <= set(kb.members(pact, "1993-01-19"))
+    assert not kb.in_force(pact, "1993-01-20")
+
+
+@pytest.mark.parametrize(("date", "guarantor"), [("1975-01-01", "SUN"), ("1992-06-01", "RUS")])
+def test_an_attack_on_mongolia_engages_the_soviet_union_then_russia(kb, date, guarantor):
+    f = kb.assess({"date": date, "attacker": "CHN", "victim": "MNG", "place": ULAANBAATAR}
+                  ).finding("ussr-mongolia-1966/assistance")
+    assert f.status == "applies", f.status
+    assert guarantor in set(f.bound)
+
+
+@pytest.mark.parametrize("date", ["1966-01-20", "1993-01-10"])
+def test_the_soviet_mongolian_estimates_are_said(kb, date):
+    f = kb.assess({"date": date, "attacker": "CHN", "victim": "MNG", "place": ULAANBAATAR}
+                  ).finding("ussr-mongolia-1966/assistance")
+    assert f.dating is not None and f.dating["text"]
