@@ -85,7 +85,7 @@ def test_libya_treaty_is_not_in_force_after_the_revolutionary_government_ended_i
                      ).status("uk-libya-1953/assistance") is None
 
 
-DIFFERENT = [3525, 4020]
+DIFFERENT = [3290, 3525, 4020]
 
 
 @pytest.mark.parametrize("atop_id", DIFFERENT)
