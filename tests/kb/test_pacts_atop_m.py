@@ -35,6 +35,8 @@ def day_before(day: str) -> str:
 LIVES = [
     ("uk-libya-1953", ("GBR", "LBY"), "1953-07-29", "1970-03-02",
      "dated from signature (estimate); ended when Libya's declaration was reported to Parliament (estimate)"),
+    ("uk-nigeria-1960", ("GBR", "NGA"), "1960-11-19", "1962-01-22",
+     "dated from the reported signature (estimate); abrogated by the joint statement of 22 January 1962"),
 ]
 
 
@@ -50,6 +52,7 @@ def test_parties_bound_from_entry_into_force_to_the_end(kb, pact, pair, start, e
 
 
 TRIPOLI = {"lat": 32.89, "lon": 13.19}
+LAGOS = {"lat": 6.45, "lon": 3.40}
 LONDON = {"lat": 51.51, "lon": -0.13}
 
 # (clause, scenario, status, states that must be bound, basis)
@@ -58,6 +61,8 @@ ASSESSMENTS = [
      "applies", {"GBR"}, "mutual assistance if either party is drawn into war"),
     ("uk-libya-1953/assistance", {"date": "1960-01-01", "attacker": "SUN", "victim": "GBR", "place": LONDON},
      "applies", {"LBY"}, "the obligation is mutual: Libya aids Britain"),
+    ("uk-nigeria-1960/assistance", {"date": "1961-06-01", "attacker": "BEN", "victim": "NGA", "place": LAGOS},
+     "applies", {"GBR"}, "assistance as necessary for mutual defence, settled by consultation"),
 ]
 
 
@@ -83,6 +88,17 @@ def test_estimated_dates_carry_the_dating_note(kb, clause, near, far, which):
 def test_libya_treaty_is_not_in_force_after_the_revolutionary_government_ended_it(kb):
     assert kb.assess({"date": "1970-03-03", "attacker": "EGY", "victim": "LBY", "place": TRIPOLI}
                      ).status("uk-libya-1953/assistance") is None
+
+
+def test_nigeria_help_is_settled_by_consultation(kb):
+    f = kb.assess({"date": "1961-06-01", "attacker": "BEN", "victim": "NGA", "place": LAGOS}
+                  ).finding("uk-nigeria-1960/assistance")
+    assert "consult" in f.political_step.lower()
+    near = kb.assess({"date": "1960-12-01", "attacker": "BEN", "victim": "NGA", "place": LAGOS}
+                     ).finding("uk-nigeria-1960/assistance")
+    assert near.dating is not None and "in_force" in near.dating["estimated"]
+    after = kb.assess({"date": "1962-02-01", "attacker": "BEN", "victim": "NGA", "place": LAGOS})
+    assert after.status("uk-nigeria-1960/assistance") is None
 
 
 DIFFERENT = [3290, 3525, 4020]
