@@ -37,6 +37,8 @@ LIVES = [
      "dated from signature (estimate); ended when Libya's declaration was reported to Parliament (estimate)"),
     ("uk-nigeria-1960", ("GBR", "NGA"), "1960-11-19", "1962-01-22",
      "dated from the reported signature (estimate); abrogated by the joint statement of 22 January 1962"),
+    ("jeddah-pact-1956", ("EGY", "YEM"), "1956-04-21", "1962-11-06",
+     "dated from the Jeddah meeting (estimate); ended with the Saudi-Egyptian rupture (estimate)"),
 ]
 
 
@@ -53,6 +55,7 @@ def test_parties_bound_from_entry_into_force_to_the_end(kb, pact, pair, start, e
 
 TRIPOLI = {"lat": 32.89, "lon": 13.19}
 LAGOS = {"lat": 6.45, "lon": 3.40}
+SANAA = {"lat": 15.37, "lon": 44.19}
 LONDON = {"lat": 51.51, "lon": -0.13}
 
 # (clause, scenario, status, states that must be bound, basis)
@@ -63,6 +66,8 @@ ASSESSMENTS = [
      "applies", {"LBY"}, "the obligation is mutual: Libya aids Britain"),
     ("uk-nigeria-1960/assistance", {"date": "1961-06-01", "attacker": "BEN", "victim": "NGA", "place": LAGOS},
      "applies", {"GBR"}, "assistance as necessary for mutual defence, settled by consultation"),
+    ("jeddah-pact-1956/art2", {"date": "1958-01-01", "attacker": "GBR", "victim": "YEM", "place": SANAA},
+     "applies", {"EGY", "SAU"}, "Art. 2: the three repel aggression against any of them"),
 ]
 
 
@@ -77,9 +82,11 @@ def test_one_assessment_per_pact(kb, clause, scenario, status, bound, basis):
 @pytest.mark.parametrize(("clause", "near", "far", "which"), [
     ("uk-libya-1953/assistance", "1953-09-01", "1960-01-01", "in_force"),
     ("uk-libya-1953/assistance", "1970-02-20", "1960-01-01", "ended"),
+    ("jeddah-pact-1956/art2", "1956-05-01", "1959-01-01", "in_force"),
 ])
 def test_estimated_dates_carry_the_dating_note(kb, clause, near, far, which):
-    scen = {"attacker": "EGY", "victim": "LBY", "place": TRIPOLI}
+    scen = ({"attacker": "GBR", "victim": "YEM", "place": SANAA} if clause.startswith("jeddah")
+            else {"attacker": "EGY", "victim": "LBY", "place": TRIPOLI})
     f = kb.assess({"date": near, **scen}).finding(clause)
     assert f.dating is not None and which in f.dating["estimated"]
     assert kb.assess({"date": far, **scen}).finding(clause).dating is None
@@ -99,6 +106,12 @@ def test_nigeria_help_is_settled_by_consultation(kb):
     assert near.dating is not None and "in_force" in near.dating["estimated"]
     after = kb.assess({"date": "1962-02-01", "attacker": "BEN", "victim": "NGA", "place": LAGOS})
     assert after.status("uk-nigeria-1960/assistance") is None
+
+
+def test_jeddah_pact_binds_all_three_states(kb):
+    assert set(kb.members("jeddah-pact-1956", "1960-01-01")) == {"EGY", "SAU", "YEM"}
+    f = kb.assess({"date": "1962-11-06", "attacker": "GBR", "victim": "YEM", "place": SANAA})
+    assert f.status("jeddah-pact-1956/art2") is None
 
 
 DIFFERENT = [3290, 3525, 4020]
