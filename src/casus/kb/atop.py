@@ -25,6 +25,7 @@ from pydantic import Field
 
 from casus.errors import Problem
 from casus.kb import yamlio
+from casus.kb.loader import Located
 from casus.kb.models import Model, Source
 
 if TYPE_CHECKING:
@@ -92,10 +93,8 @@ class UnresolvedRow(Model):
 
 def read_unresolved(directories: list[Path], problems: list[Problem]) -> dict[int, UnresolvedRow]:
     """The unresolved/different rows of every layer (a later layer's row replaces an earlier one)."""
-    from pydantic import ValidationError
-
     out: dict[int, UnresolvedRow] = {}
-    for directory in directories:
+    for layer, directory in enumerate(directories):
         path = Path(directory) / UNRESOLVED_FILE
         if not path.is_file():
             continue
@@ -105,25 +104,33 @@ def read_unresolved(directories: list[Path], problems: list[Problem]) -> dict[in
         except Exception as exc:  # a KnowledgeBaseError with its own problems
             problems.extend(getattr(exc, "problems", [Problem(name, None, str(exc))]))
             continue
-        if not isinstance(root, dict) or not isinstance(root.get("rows"), list):
-            problems.append(Problem(name, 1, "expected a mapping with a list under 'rows:'"))
+        out |= {aid: where.item for aid, where in unresolved_rows(root, name, layer, problems).items()}
+    return out
+
+
+def unresolved_rows(root: Any, name: str, layer: int, problems: list[Problem]) -> dict[int, Located]:
+    """One atop_unresolved.yaml's rows by ATOP id, each with its file and line (read by the loader for
+    ``casus check``, whose checks report on them like on every other item)."""
+    from pydantic import ValidationError
+
+    if not isinstance(root, dict) or not isinstance(root.get("rows"), list):
+        problems.append(Problem(name, 1, "expected a mapping with a list under 'rows:'"))
+        return {}
+    out: dict[int, Located] = {}
+    for i, raw in enumerate(root["rows"]):
+        line = yamlio.line_of(root, ["rows", i])
+        try:
+            row = UnresolvedRow.model_validate(yamlio.plain(raw))
+        except ValidationError as exc:
+            for err in exc.errors():
+                problems.append(Problem(name, yamlio.line_of(root, ["rows", i, *err["loc"]]),
+                                        f"{'.'.join(map(str, err['loc']))}: {err['msg']}"))
             continue
-        seen: set[int] = set()
-        for i, raw in enumerate(root["rows"]):
-            try:
-                row = UnresolvedRow.model_validate(yamlio.plain(raw))
-            except ValidationError as exc:
-                for err in exc.errors():
-                    problems.append(Problem(name, yamlio.line_of(root, ["rows", i, *err["loc"]]),
-                                            f"{'.'.join(map(str, err['loc']))}: {err['msg']}"))
-                continue
-            if row.atop_id in seen:
-                problems.append(Problem(name, yamlio.line_of(root, ["rows", i]), f"atop_id {row.atop_id} twice"))
-            seen.add(row.atop_id)
-            if row.status == "unresolved" and not row.missing:
-                problems.append(Problem(name, yamlio.line_of(root, ["rows", i]),
-                                        f"atop_id {row.atop_id}: an unresolved row says what is 'missing'"))
-            out[row.atop_id] = row
+        if row.atop_id in out:
+            problems.append(Problem(name, line, f"atop_id {row.atop_id} twice"))
+        if row.status == "unresolved" and not row.missing:
+            problems.append(Problem(name, line, f"atop_id {row.atop_id}: an unresolved row says what is 'missing'"))
+        out[row.atop_id] = Located(row, name, line, raw, layer)
     return out
 
 

@@ -101,6 +101,8 @@ class RawBase:
     directories: list[Path] = field(default_factory=list)
     #: the file-wide ``sources:`` of section files (items may point at them by YAML anchor), raw = the file's root
     headers: list[Located] = field(default_factory=list)
+    #: the ATOP rows casus does not model as treaties (atop_unresolved.yaml), by ATOP id; a later layer's replaces
+    unresolved: dict[int, Located] = field(default_factory=dict)
 
 
 #: files read apart from the sections: clause templates for compact pacts, and the ATOP rows not covered
@@ -142,6 +144,7 @@ def read_tree(directories: Iterable[Path], problems: list[Problem]) -> RawBase:
     directories = list(map(Path, directories))
     files: list[str] = []
     headers: list[Located] = []
+    unresolved: dict[int, Located] = {}
     for layer, directory in enumerate(directories):
         directory = Path(directory)
         if not directory.is_dir():
@@ -170,7 +173,10 @@ def read_tree(directories: Iterable[Path], problems: list[Problem]) -> RawBase:
                 _read_templates(root, name, layer, templates, problems)
                 continue
             if path.name == "atop_unresolved.yaml":
-                continue  # read by casus.kb.atop for the coverage report
+                from casus.kb.atop import unresolved_rows
+
+                unresolved |= unresolved_rows(root, name, layer, problems)
+                continue
             if path.name not in SECTIONS:
                 problems.append(Problem(name, None, f"unknown file; expected one of {', '.join(SECTIONS)} "
                                                     "or treaties/<id>.yaml"))
@@ -200,7 +206,7 @@ def read_tree(directories: Iterable[Path], problems: list[Problem]) -> RawBase:
         for root, name in patches:
             _apply_patch(root, name, layer, treaties, problems)
     return RawBase(states, treaties, sections, digest_of(directories), files, never, templates, directories,
-                   headers)
+                   headers, unresolved)
 
 
 def _read_templates(root: Any, name: str, layer: int, templates: dict[str, Located],

@@ -17,6 +17,9 @@ Where the original can only be read in a copy on another host, the source cites
 the original (``publisher`` and ``citation``) and gives the copy as ``via``; the
 copy's host is then not held to the publisher's.
 
+Every source is held to it: those of treaties, compact pacts, the sections and
+their file-wide ``sources:``, and the rows of ``atop_unresolved.yaml``.
+
 The check runs when the knowledge base has a publishers table (the bundled data
 does, and overlays inherit it); a hand-made base without one is not checked.
 """
@@ -174,3 +177,4 @@ def _items(raw: RawBase) -> Iterator[Located]:
     for name, sec in raw.sections.items():
         if name != "publishers":
             yield from sec.values()
+    yield from raw.unresolved.values()  # atop_unresolved.yaml: the sources of what casus does not model

@@ -49,7 +49,7 @@ def check(raw: RawBase, problems: list[Problem], today: dt.date | None = None) -
         _check_treaty(raw, where, report)
     for where in raw.never_in_force.values():
         _check_parties_exist(raw, where, report)
-    _check_atop(raw, problems, report)
+    _check_atop(raw, report)
 
     for spec in SECTION_CHECKS:
         mod_name, fn = spec.split(":")
@@ -67,6 +67,7 @@ def _all_items(raw: RawBase) -> Iterator[Located]:
     yield from raw.treaties.values()
     for sec in raw.sections.values():
         yield from sec.values()
+    yield from raw.unresolved.values()
 
 
 def _walk(node: Any, path: list[str | int]) -> Iterator[tuple[list[str | int], Any]]:
@@ -92,10 +93,10 @@ def _check_parties_exist(raw: RawBase, where: Located, report: Report) -> None:
                           f"(exists {st.item.start or '…'} to {st.item.end or 'today'})", ["parties", i])
 
 
-def _check_atop(raw: RawBase, problems: list[Problem], report: Report) -> None:
+def _check_atop(raw: RawBase, report: Report) -> None:
     """ATOP crosswalk: a treaty's entry into force far from ATOP's begin needs an ``atop_note`` saying why,
     and an ATOP row is either covered by a treaty or listed in atop_unresolved.yaml, not both."""
-    from casus.kb.atop import DEPOSIT_LAG_DAYS, checklist, read_unresolved
+    from casus.kb.atop import DEPOSIT_LAG_DAYS, checklist
 
     rows = checklist()
     covered: dict[int, str] = {}
@@ -112,11 +113,10 @@ def _check_atop(raw: RawBase, problems: list[Problem], report: Report) -> None:
             report(where, f"{t.id}: in force {t.in_force}, but ATOP row {t.atop_id} begins {row.begin} "
                           f"({abs(lag)} days {'earlier' if lag > 0 else 'later'}, more than the usual deposit lag "
                           f"of two years); check the dates, or say why in 'atop_note'", ["in_force"])
-    unresolved = read_unresolved(raw.directories, problems)
-    for aid in sorted(set(unresolved) & set(covered)):
-        problems.append(Problem("atop_unresolved.yaml", None,
-                                f"ATOP row {aid} is listed as {unresolved[aid].status} but treaty "
-                                f"{covered[aid]!r} covers it; remove one"))
+    for aid in sorted(set(raw.unresolved) & set(covered)):
+        listed = raw.unresolved[aid]
+        report(listed, f"ATOP row {aid} is listed as {listed.item.status} but treaty {covered[aid]!r} covers it; "
+                       "remove one", None)
 
 
 def _check_treaty(raw: RawBase, where: Located, report: Report) -> None:
