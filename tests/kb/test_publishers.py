@@ -159,3 +159,34 @@ def test_an_overlay_brings_its_own_publishers(tmp_path: Path, monkeypatch):
         "publishers:\n  - name: Example Institute\n    hosts: [example.org]\n    names: [Example Institute]\n",
         encoding="utf-8")
     assert casus.problems(overlays=[overlay]) == []
+
+
+def test_a_mismatched_source_in_atop_unresolved_fails_with_file_and_line(copy: Path, tmp_path: Path, monkeypatch):
+    # the rows casus does not model are held to the same rule: a FRUS document is the State Department's,
+    # not on a shop's blog
+    monkeypatch.setenv("CASUS_CACHE_DIR", str(tmp_path / "cache"))
+    path = copy / "atop_unresolved.yaml"
+    root = yamlio.read(path)
+    row = next(r for r in root["rows"] if r["atop_id"] == 3035)
+    src = next(s for s in row["sources"] if s.get("publisher") == "U.S. Department of State")
+    line = src.lc.key("url")[0]
+    lines = path.read_text(encoding="utf-8").split("\n")
+    assert "history.state.gov" in lines[line]
+    lines[line] = lines[line].replace("www.history.state.gov", "shop.example.com")
+    path.write_text("\n".join(lines), encoding="utf-8")
+    found = casus.problems(copy)
+    assert [(p.file, p.line) for p in found] == [("data/atop_unresolved.yaml", line + 1)], found
+    assert "shop.example.com" in found[0].message and "U.S. Department of State" in found[0].message
+
+
+def test_the_bundled_atop_unresolved_sources_pass_and_are_checked():
+    from casus.kb.loader import read_tree
+
+    found: list = []
+    raw = read_tree([DATA_DIR], found)
+    table = casus.open().publishers
+    checked = [s for where in raw.unresolved.values() for s in where.item.sources if s.url]
+    assert len(checked) > 50  # the rule sees these sources, not an empty list
+    bad = [(s.title, msg) for s in checked
+           for _, msg in source_problems(s.model_dump(mode="json", exclude_none=True), table)]
+    assert bad == []
