@@ -62,10 +62,11 @@ def _build(dirs: list[Path], key: tuple[str, ...], digest: str) -> KnowledgeBase
 
     found: list[Problem] = []
     with step("Reading and checking the knowledge base"):
-        raw = read_tree(dirs, found)
+        raw = read_tree(dirs, found, fast=True)
         check(raw, found)
-    if found:
-        raise KnowledgeBaseError(found)
+    if found:  # read again with every line, so that each problem names its line as `casus check` does
+        found = problems(dirs[0], dirs[1:])
+        raise KnowledgeBaseError(found or [Problem(str(dirs[0]), None, "the knowledge base did not load")])
     locations: dict[tuple[str, str], tuple[str, int | None]] = {}
     for tid, loc in raw.treaties.items():
         locations[("treaty", tid)] = (loc.file, loc.line)
