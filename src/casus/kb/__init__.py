@@ -15,7 +15,7 @@ from casus.kb.validate import check
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
-__all__ = ["DATA_DIR", "KnowledgeBase", "cache_dir", "load", "problems"]
+__all__ = ["DATA_DIR", "KnowledgeBase", "cache_dir", "load", "problems", "write_compiled"]
 
 _CACHE: dict[tuple[str, ...], KnowledgeBase] = {}
 
@@ -46,6 +46,8 @@ def load(data_dir: Path | str | None = None, overlays: Iterable[Path | str] = ()
         return _CACHE[key]
     stored = _read_cached(digest)
     if stored is None:
+        stored = _read_shipped(digest)
+    if stored is None:
         from casus.cachefile import build_lock
 
         with build_lock(_cache_path(digest)):  # another process building the same base: wait, then read its file
@@ -58,10 +60,14 @@ def load(data_dir: Path | str | None = None, overlays: Iterable[Path | str] = ()
 
 def _build(dirs: list[Path], key: tuple[str, ...], digest: str) -> KnowledgeBase:
     """Parse, validate and freeze the YAML, then keep the result in memory and in the cache."""
+    from casus import cachefile
     from casus.progress import step
 
+    what = "Reading and checking the knowledge base"
+    if dirs == [DATA_DIR] and cachefile.shipped_names("kb-*.bin"):
+        what += " (its files differ from the compiled copy shipped with casus; once)"
     found: list[Problem] = []
-    with step("Reading and checking the knowledge base"):
+    with step(what):
         raw = read_tree(dirs, found, fast=True)
         check(raw, found)
     if found:  # read again with every line, so that each problem names its line as `casus check` does
@@ -94,7 +100,7 @@ _KB_FORMAT = 2
 
 
 def _cache_path(digest: str) -> Path:
-    return cache_dir() / f"kb-{digest}.bin"
+    return cache_dir() / _shipped_name(digest)
 
 
 def _document(kb: KnowledgeBase) -> dict[str, object]:
@@ -146,6 +152,34 @@ def _read_cached(digest: str) -> KnowledgeBase | None:
 
     got = cachefile.load(_cache_path(digest))
     return None if got is None else _from_document(got[1], digest)
+
+
+def _read_shipped(digest: str) -> KnowledgeBase | None:
+    """The base compiled when casus was built, if it was compiled from exactly these files and this code."""
+    from casus import cachefile
+
+    got = cachefile.load_shipped(_shipped_name(digest))
+    if got is None:
+        return None
+    kb = _from_document(got[1], digest)
+    if kb is None:
+        cachefile.damaged_shipped(_shipped_name(digest), "it does not read back as this base")
+    return kb
+
+
+def _shipped_name(digest: str) -> str:
+    return f"kb-{digest}.bin"
+
+
+def write_compiled(kb: KnowledgeBase, directory: Path) -> Path:
+    """Write the compiled base into ``directory`` under the name a later :func:`load` looks for (the build
+    of a package ships it; see :mod:`casus.geo.shipping`)."""
+    from casus import cachefile
+    from casus.fileio import atomic_write_bytes
+
+    path = Path(directory) / _shipped_name(kb.digest)
+    atomic_write_bytes(path, cachefile.pack({}, _document(kb)), lock=False)
+    return path
 
 
 def _write_cached(digest: str, kb: KnowledgeBase) -> None:
