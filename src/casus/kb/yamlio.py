@@ -24,25 +24,16 @@ from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.constructor import ConstructorError, RoundTripConstructor
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-
 from casus.errors import KnowledgeBaseError, Problem
 
-
-class _Constructor(RoundTripConstructor):
-    """ruamel's round-trip constructor, with a scalar it cannot build reported at its line.
-
-    ruamel raises a bare ValueError, with no line, for a date that is not in the
-    calendar (``2020-02-30``) or an integer of thousands of digits; here it
-    becomes a ConstructorError carrying the scalar's position.
-    """
+# ruamel.yaml is imported when a file is read, not when casus starts: a start from the compiled cache
+# parses no YAML
 
 
 def _marked(build: Any) -> Any:
-    def construct(self: RoundTripConstructor, node: Any, *args: Any) -> Any:
+    from ruamel.yaml.constructor import ConstructorError
+
+    def construct(self: Any, node: Any, *args: Any) -> Any:
         try:
             return build(self, node, *args)
         except (ValueError, OverflowError) as exc:
@@ -52,15 +43,41 @@ def _marked(build: Any) -> Any:
     return construct
 
 
-for _tag in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):
-    _Constructor.add_constructor(_tag, _marked(RoundTripConstructor.yaml_constructors[_tag]))
+_CONSTRUCTOR: list[type] = []
 
 
-def _yaml() -> YAML:
+def _constructor() -> type:
+    """ruamel's round-trip constructor, with a scalar it cannot build reported at its line.
+
+    ruamel raises a bare ValueError, with no line, for a date that is not in the
+    calendar (``2020-02-30``) or an integer of thousands of digits; here it
+    becomes a ConstructorError carrying the scalar's position.
+    """
+    if not _CONSTRUCTOR:
+        from ruamel.yaml.constructor import RoundTripConstructor
+
+        class _Constructor(RoundTripConstructor):
+            pass
+
+        for tag in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):
+            _Constructor.add_constructor(tag, _marked(RoundTripConstructor.yaml_constructors[tag]))
+        _CONSTRUCTOR.append(_Constructor)
+    return _CONSTRUCTOR[0]
+
+
+def _yaml() -> Any:
+    from ruamel.yaml import YAML
+
     y = YAML(typ="rt")
-    y.Constructor = _Constructor
+    y.Constructor = _constructor()
     y.allow_duplicate_keys = False
     return y
+
+
+def _commented() -> tuple[Any, Any]:
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    return CommentedMap, CommentedSeq
 
 
 #: the largest knowledge-base file read, in bytes (the bundled ones are under 300 KB)
@@ -213,6 +230,8 @@ def read(path: Path, *, display: str | None = None, fast: bool = False) -> Any:
     ``fast`` the result is plain dicts and lists without line numbers (see the
     module's docstring); :func:`plain` of either result is the same.
     """
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
     name = display or str(path)
     try:
         with path.open("rb") as fh:
@@ -259,9 +278,10 @@ def _expanded_size(root: Any, name: str) -> int:
     """
     sizes: dict[int, int] = {}
     open_nodes: set[int] = set()
+    commented = _commented()
 
     def where(node: Any) -> int | None:
-        return node.lc.line + 1 if isinstance(node, CommentedMap | CommentedSeq) else None
+        return node.lc.line + 1 if isinstance(node, commented) else None
 
     def size(node: Any) -> int:
         if not isinstance(node, dict | list):
@@ -286,6 +306,7 @@ def _expanded_size(root: Any, name: str) -> int:
 
 def line_of(node: Any, loc: Sequence[str | int]) -> int | None:
     """1-based line of the deepest node reachable along ``loc`` (a pydantic error location)."""
+    CommentedMap, CommentedSeq = _commented()
     line: int | None = None
     cur = node
     for key in loc:
