@@ -54,17 +54,24 @@ def run(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
     return wall, usage.ru_maxrss / 1024
 
 
-def series(label: str, n: int, argv: list[str], env: dict[str, str], fresh_cache: Path | None) -> dict[str, float]:
-    walls, peaks = [], []
-    for i in range(n):
-        if fresh_cache is not None:
-            cache = fresh_cache / f"{label.replace(' ', '-').replace(',', '')}-{i}"
-            cache.mkdir(mode=0o700, parents=True)
-            env = {**env, "CASUS_CACHE_DIR": str(cache)}
-        wall, peak = run(argv, env)
-        walls.append(wall)
-        peaks.append(peak)
-    return {"median": statistics.median(walls), "min": min(walls), "peak": max(peaks), "n": n}
+def interleaved(plans: dict[str, tuple[int, list[str], dict[str, str], Path | None]]) -> dict[str, dict[str, float]]:
+    """Run the series round-robin (one run of each in turn), so that a change in the machine's load
+    weighs on all of them alike; ``fresh_cache`` gives each run an empty user cache under it."""
+    walls: dict[str, list[float]] = {k: [] for k in plans}
+    peaks: dict[str, list[float]] = {k: [] for k in plans}
+    for i in range(max(n for n, *_ in plans.values())):
+        for label, (n, argv, env, fresh_cache) in plans.items():
+            if i >= n:
+                continue
+            if fresh_cache is not None:
+                cache = fresh_cache / f"{label.replace(' ', '-').replace(',', '')}-{i}"
+                cache.mkdir(mode=0o700, parents=True)
+                env = {**env, "CASUS_CACHE_DIR": str(cache)}
+            wall, peak = run(argv, env)
+            walls[label].append(wall)
+            peaks[label].append(peak)
+    return {k: {"median": statistics.median(walls[k]), "min": min(walls[k]), "peak": max(peaks[k]),
+                "n": len(walls[k])} for k in plans}
 
 
 def main() -> None:
@@ -96,14 +103,14 @@ def main() -> None:
         for f in shipped.glob("*.bin"):  # the user cache holds the same files under the same names
             shutil.copyfile(f, warm_cache / f.name)
         run([*casus, str(nothing), *COMMAND], warm_env)  # a first run that fills the rest (and the page cache)
-        results: dict[str, dict[str, float]] = {}
-        results["python"] = series("python", args.runs, [sys.executable, "-c", "pass"], env, None)
-        results["warm"] = series("warm", args.runs, [*casus, str(nothing), *COMMAND], warm_env, None)
-        results["cold, shipped"] = series("cold shipped", args.runs, [*casus, str(shipped), *COMMAND], env,
-                                          root / "fresh")
+        plans: dict[str, tuple[int, list[str], dict[str, str], Path | None]] = {
+            "python": (args.runs, [sys.executable, "-c", "pass"], env, None),
+            "warm": (args.runs, [*casus, str(nothing), *COMMAND], warm_env, None),
+            "cold, shipped": (args.runs, [*casus, str(shipped), *COMMAND], env, root / "fresh"),
+        }
         if not args.no_cold:
-            results["cold, nothing shipped"] = series("cold nothing", args.cold_runs,
-                                                      [*casus, str(nothing), *COMMAND], env, root / "fresh")
+            plans["cold, nothing shipped"] = (args.cold_runs, [*casus, str(nothing), *COMMAND], env, root / "fresh")
+        results = interleaved(plans)
 
     anchor = results["warm"]["median"]
     print(f"\n`casus where 59.437 24.745`, fresh process each run ({os.cpu_count()} CPUs; "

