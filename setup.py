@@ -33,9 +33,14 @@ class build_py_with_caches(build_py):  # noqa: N801 - setuptools' naming
         target = HERE / "src" / "casus" / "shipped" if editable else Path(self.build_lib) / "casus" / "shipped"
         env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(HERE / "src"), os.environ.get("PYTHONPATH", "")]))
         # a private cache for the compile, so that the shipped files come from the YAML, not from a user cache
-        env["CASUS_CACHE_DIR"] = str(Path(self.build_temp if not editable else HERE / "build") / "casus-cache")
-        done = subprocess.run([sys.executable, "-m", "casus.geo.shipping", str(target)], env=env, check=False,
-                              capture_output=True, text=True)
+        temp = Path(self.get_finalized_command("build").build_temp)
+        env["CASUS_CACHE_DIR"] = str(temp / "casus-cache")
+        try:
+            done = subprocess.run([sys.executable, "-m", "casus.geo.shipping", str(target)], env=env, check=False,
+                                  capture_output=True, text=True)
+        except OSError as exc:  # never a reason to fail the build: casus compiles on first use
+            print(f"casus: not shipping compiled caches ({exc})", file=sys.stderr)
+            return
         if done.returncode == 0:
             self.announce(f"casus: compiled caches shipped in {target}:\n{done.stdout}", level=2)
         else:

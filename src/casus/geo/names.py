@@ -286,22 +286,30 @@ def gazetteer(kb: KnowledgeBase) -> Gazetteer:
     if key in _MEMO:
         return _MEMO[key]
     path = cache.cache_dir() / f"names-{key}.bin"
+
+    def usable(got: Any) -> bool:
+        return got is not None and got[1].get("key") == key and _NAMES_ARRAYS.issubset(got[0])
+
     got = cache.load(path)
-    if got is None or got[1].get("key") != key or not _NAMES_ARRAYS.issubset(got[0]):
+    if not usable(got):
         got = cache.load_shipped(path.name)  # compiled when casus was built, for the bundled data
-        if got is not None and (got[1].get("key") != key or not _NAMES_ARRAYS.issubset(got[0])):
+        if got is not None and not usable(got):
             cache.damaged_shipped(path.name, "its contents are not the index its name says")
             got = None
-    if got is None or got[1].get("key") != key or not _NAMES_ARRAYS.issubset(got[0]):
-        from casus.progress import step
+    if got is None:
+        with cache.build_lock(path):  # another process indexing the same names: wait, then read its file
+            got = cache.load(path)
+            if not usable(got):
+                from casus.progress import step
 
-        with step("Indexing place names (first run only)"):
-            arrays, meta = _build(kb)
-            meta["key"] = key
-            cache.save(path, arrays, meta)
-        cache.prune(path.parent, "names-*.bin", 6)
-    else:
-        arrays, meta = got
+                with step("Indexing place names (first run only)"):
+                    arrays, meta = _build(kb)
+                    meta["key"] = key
+                    cache.save(path, arrays, meta)
+                cache.prune(path.parent, "names-*.bin", 6)
+                got = (arrays, meta)
+    assert got is not None
+    arrays, meta = got
     g = Gazetteer(arrays, meta)
     _MEMO[key] = g
     return g
