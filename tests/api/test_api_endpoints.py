@@ -260,6 +260,29 @@ def test_reach_hwasong15_from_pyongyang(client, kb):
     assert max(pt[1] for ring in _rings(high["geometry"]) for pt in ring) == 90
 
 
+def test_reach_rings_from_a_whole_state_are_the_area_around_its_territory(client):
+    # a launch from anywhere in North Korea: no single point, so the rings are the area within range of its
+    # outline (a sketch, marked so), with no edge line; the Hwasong-15's low estimate (8,500 km) does not
+    # reach Washington (about 11,000 km from North Korea), its high estimate (13,000 km) does
+    params = {"missile": "hwasong-15", "origin": "North Korea", "on": "2018-01-01", "rings": "true"}
+    r = client.get("/api/reach", params=params)
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["origin"]["kind"] == "state" and body["origin"]["territories"] == ["prk"]
+    features = body["rings"]["features"]
+    assert {(f["properties"]["role"], f["properties"]["estimate"]) for f in features} == {
+        ("area", "low"), ("area", "high")}
+    assert all(f["properties"]["sketch"] is True for f in features)
+    from shapely.geometry import Point, shape
+
+    high = shape(next(f for f in features if f["properties"]["estimate"] == "high")["geometry"])
+    low = shape(next(f for f in features if f["properties"]["estimate"] == "low")["geometry"])
+    washington = Point(-77.04, 38.90)
+    assert high.contains(washington) and not low.contains(washington)
+    assert low.contains(Point(139.69, 35.69))  # Tokyo, about 1,300 km away
+    assert not high.contains(Point(-58.38, -34.60))  # Buenos Aires, about 19,000 km away
+
+
 def _rings(geometry):
     polys = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
     return [ring for poly in polys for ring in poly]

@@ -109,7 +109,7 @@ def test_seato_applies_in_2025_with_its_dormancy_said(kb):
     (fj,) = [x for x in body["findings"] if x["clause"] == "seato-1954/art4"]
     assert fj["dormancy"]["since"] == "1977-06-30" and fj["dormancy"]["sources"]
     assert "seato-1954/art4" in body["summary"]["dormant"]
-    assert "dormant since 1977-06-30" in f.life_note
+    assert "Dormant since 1977-06-30" in f.life_note
 
 
 def test_seato_not_dormant_before_the_organisation_was_dissolved(kb):

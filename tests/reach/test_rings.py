@@ -101,3 +101,16 @@ def test_agrees_with_geodesic_distance_on_a_grid() -> None:
     d = GEOD.inv(np.full(lon.size, PYONGYANG[0]), np.full(lon.size, PYONGYANG[1]), lon.ravel(), lat.ravel())[2]
     clear = np.abs(d - radius) > 60_000    # away from the outline, where the 0.25° steps could matter
     assert (inside[clear] == (d[clear] <= radius)).all()
+
+
+def test_envelope_is_the_area_within_range_of_any_outline_point() -> None:
+    # an outline of two points 10° apart on the equator, 1,000 km of range (a degree of the equator is ~111 km)
+    area = rings.envelope([0.0, 10.0], [0.0, 0.0], 1_000_000.0)
+    assert area.covers(Point(5.0, 5.0))      # ~785 km from (0, 0)
+    assert area.covers(Point(18.5, 0.0))     # ~946 km from (10, 0)
+    assert not area.covers(Point(19.5, 0.0))  # ~1,058 km from (10, 0)
+    assert not area.covers(Point(5.0, 9.5))  # ~1,200 km from both
+    # across the antimeridian the area is cut into the map window, both sides kept
+    wrapped = rings.envelope([179.5], [0.0], 500_000.0)
+    assert wrapped.covers(Point(-178.0, 0.0)) and wrapped.covers(Point(177.0, 0.0))
+    assert rings.envelope([], [], 1_000_000.0) is None

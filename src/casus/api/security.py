@@ -1,7 +1,8 @@
 """Response headers that keep the page to itself: no framing, no sniffing, no outside scripts.
 
 The map page loads only its own script, style sheet and JSON, so the
-Content-Security-Policy allows nothing but 'self'. The headers go on every
+Content-Security-Policy allows nothing but 'self' (and ``blob:`` images: the page
+draws its own map, made in the browser, onto a canvas to save it as PNG). The headers go on every
 response (JSON included); they cost nothing and a stray HTML error page is
 covered too.
 """
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; "
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' blob:; "
        "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
        "form-action 'self'; frame-ancestors 'none'")
 

@@ -182,7 +182,8 @@ def register(app: typer.Typer) -> None:
         out = console()
         out.print(f"ATOP lists {n['rows']} defence pacts in effect since 1945 that are not among casus's original "
                   f"treaties. casus models {n['covered']} of them as treaties ({n['covered_noted']} with a note "
-                  f"where it departs from ATOP's coding), records {n['different']} as deliberately different, "
+                  f"where it departs from ATOP's coding, {n['covered_estimated']} with a date that is an estimate), "
+                  f"records {n['different']} as deliberately different, "
                   f"{n['unresolved']} as unresolved, and {n['missing']} are not yet looked at.")
         from rich.table import Table
 
@@ -191,6 +192,7 @@ def register(app: typer.Typer) -> None:
             table.add_column(col)
         for r in report["rows"]:
             what = ", ".join(r.get("treaties") or []) or r.get("treaty") or r.get("found") or ""
-            table.add_row(str(r["atop_id"]), str(r["cow_id"] or ""), r["atop_begin"], r["status"], what)
+            state = r["status"] + (" (dates estimated)" if r.get("estimated_dates") else "")
+            table.add_row(str(r["atop_id"]), str(r["cow_id"] or ""), r["atop_begin"], state, what)
         out.print(table)
         out.print(f"Source of the list: {report['source']}.", markup=False)

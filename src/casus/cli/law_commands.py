@@ -104,8 +104,10 @@ def render_findings(kb: Any, findings: Any, *, place: str, attacker: str, victim
                 c.print(Text.assemble((f"{clause_label(kb, f.clause, short=True)}: ", "dim"),
                                       f"{s.get('title')}{by} {where}".strip()))
     for f in shown:
-        if f.status != "does_not_apply" and f.life_note:
-            c.print(f"[yellow]{clause_label(kb, f.clause, short=True)}[/]: in force, but {f.life_note}")
+        if f.status == "does_not_apply" and f.dating is None:
+            continue
+        for note in f.life_notes(lambda code: state_name(kb, code)):
+            c.print(Text.assemble((f"{clause_label(kb, f.clause, short=True)}: ", "yellow"), note))
 
 
 def _headline(lines: Any) -> None:

@@ -151,7 +151,9 @@ def coverage(kb: KnowledgeBase, unresolved: dict[int, UnresolvedRow] | None = No
         if aid in by_atop:
             ids = sorted(by_atop[aid])
             notes = [kb.treaties[i].atop_note for i in ids if kb.treaties[i].atop_note]
-            entry |= {"status": "covered", "treaties": ids, "atop_note": notes[0] if notes else None}
+            estimated = sorted({d for i in ids for d in kb.treaties[i].estimated_dates})
+            entry |= {"status": "covered", "treaties": ids, "atop_note": notes[0] if notes else None,
+                      "estimated_dates": estimated}
         elif aid in never:
             entry |= {"status": "different", "treaties": sorted(never[aid]),
                       "reason": "signed but never in force: " + (kb.never_in_force[never[aid][0]].atop_note or "")}
@@ -166,6 +168,7 @@ def coverage(kb: KnowledgeBase, unresolved: dict[int, UnresolvedRow] | None = No
     for s in ("covered", "different", "unresolved", "missing"):
         counts[s] = sum(1 for r in out_rows if r["status"] == s)
     counts["covered_noted"] = sum(1 for r in out_rows if r["status"] == "covered" and r.get("atop_note"))
+    counts["covered_estimated"] = sum(1 for r in out_rows if r["status"] == "covered" and r.get("estimated_dates"))
     extra = sorted(i for i in by_atop if i not in rows)
     return {"source": CITATION, "counts": counts, "rows": out_rows,
             "treaties_with_atop_id_outside_checklist": [{"atop_id": i, "treaties": sorted(by_atop[i])}

@@ -254,6 +254,12 @@ class Clause(Model):
         return v
 
 
+#: which of a treaty's dates may be an estimate
+EstimatedDate = Literal["in_force", "ended"]
+#: how far from an estimated date a finding warns that the answer may differ on the real date
+ESTIMATE_WINDOW_DAYS = 366
+
+
 class Treaty(Model):
     id: Slug
     name: str
@@ -279,10 +285,19 @@ class Treaty(Model):
     cow_id: int | None = Field(default=None, description="Correlates of War formal alliance id, where one exists")
     atop_note: str | None = Field(default=None, description="where casus deliberately differs from ATOP's "
                                                             "coding of this alliance, and why")
+    estimated_dates: tuple[EstimatedDate, ...] = Field(
+        default=(), description="dates that could not be established from the legal record and stand for an "
+                                "estimate (entry into force dated from signature, an end dated from the next "
+                                "treaty's signature); findings near them say so")
+    dating_note: str | None = Field(default=None, description="why those dates are estimates and what they stand for")
     sources: Sources
 
     @model_validator(mode="after")
     def _dates(self) -> Treaty:
+        if bool(self.estimated_dates) != bool(self.dating_note):
+            raise ValueError("estimated_dates and dating_note go together: give both or neither")
+        if "ended" in self.estimated_dates and self.ended is None:
+            raise ValueError("estimated_dates names 'ended' but the treaty has no end")
         if self.in_force is None:
             if self.parties or self.ended is not None or not self.signatories:
                 raise ValueError("a treaty not in force (in_force: null) has signatories, no parties and no end")
@@ -298,6 +313,13 @@ class Treaty(Model):
     def in_force_on(self, day: dt.date) -> bool:
         """Whether the treaty is in force on ``day`` (never, for one only signed)."""
         return self.in_force is not None and self.in_force <= day and (self.ended is None or day < self.ended)
+
+    def estimated_near(self, day: dt.date) -> tuple[tuple[str, dt.date], ...]:
+        """The estimated dates within a year of ``day``: the days on which an answer may be wrong by the gap
+        between an estimate and the real date."""
+        dates = {"in_force": self.in_force, "ended": self.ended}
+        return tuple((k, d) for k in self.estimated_dates if (d := dates[k]) is not None
+                     and abs((day - d).days) <= ESTIMATE_WINDOW_DAYS)
 
     def dormant_on(self, day: dt.date) -> Caveat | None:
         return next((c for c in self.dormancy if c.covers(day)), None)

@@ -93,6 +93,8 @@ class Pact(Model):
     political_step: str | None = None
     notes: tuple[Note, ...] = ()
     atop_note: str | None = None
+    estimated_dates: tuple[Literal["in_force", "ended"], ...] = ()
+    dating_note: str | None = None
     membership_sources: tuple[Source, ...] = ()
     clause_sources: tuple[Source, ...] = ()
     sources: Sources
@@ -214,6 +216,8 @@ def expand(pact: Pact, template: Template) -> dict[str, Any] | None:
         "atop_id": pact.atop_id,
         "cow_id": pact.cow_id,
         "atop_note": pact.atop_note,
+        "estimated_dates": list(pact.estimated_dates),
+        "dating_note": pact.dating_note,
         "sources": sources,
     }
     return data

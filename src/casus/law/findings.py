@@ -8,9 +8,11 @@ not build ten thousand paragraphs nobody reads.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from casus.kb.words import capital
 from casus.law.kernel import FAILS, HOLDS, OUTSIDE, SKIPPED, STATUS_NAMES, UNSURE, DayTables, bound_states
 
 if TYPE_CHECKING:
@@ -58,6 +60,8 @@ class Finding:
     control: dict[str, Any] | None = None
     dormancy: dict[str, Any] | None = None        # the treaty is in force but nobody relies on it
     caveats: tuple[dict[str, Any], ...] = ()      # parties listed whose standing is doubtful (excluded, suspended)
+    #: the treaty's dates near the day that are estimates (entry into force dated from signature), and why
+    dating: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -74,16 +78,33 @@ class Finding:
             out["dormancy"] = self.dormancy
         if self.caveats:
             out["caveats"] = list(self.caveats)
+        if self.dating is not None:
+            out["dating"] = self.dating
         return out
 
     @property
     def life_note(self) -> str | None:
-        """One line on the treaty's dormancy and the standing of listed parties, for summaries."""
+        """One line on the treaty's dormancy, the standing of listed parties and estimated dates, for summaries."""
+        return " ".join(self.life_notes()) or None
+
+    def life_notes(self, name: Callable[[str], str] = str) -> list[str]:
+        """Each note on the treaty's life as its own sentence, a party named by ``name`` (a code by default)."""
         parts = []
         if self.dormancy is not None:
-            parts.append(f"dormant since {self.dormancy['since']}: {self.dormancy['text']}")
-        parts += [f"the standing of {c['state']} is doubtful since {c['since']}: {c['text']}" for c in self.caveats]
-        return " ".join(parts) or None
+            parts.append(f"Dormant since {self.dormancy['since']}: {self.dormancy['text']}")
+        for c in self.caveats:
+            until = f" to {c['until']}" if c.get("until") else ""
+            parts.append(f"The standing of {name(c['state'])} is doubtful from {c['since']}{until}: {c['text']}")
+        if self.dating is not None:
+            parts.append(f"{capital(dating_words(self.dating))}: {self.dating['text']}")
+        return parts
+
+
+def dating_words(dating: dict[str, Any]) -> str:
+    """'its entry into force (1948-02-04) is an estimate' for a finding's ``dating`` note."""
+    names = {"in_force": "entry into force", "ended": "end"}
+    return "its " + " and ".join(f"{names[k]} ({d})" for k, d in dating["estimated"].items()) + (
+        " are estimates" if len(dating["estimated"]) > 1 else " is an estimate")
 
 
 def _name(kb: KnowledgeBase, code: str | None) -> str:
@@ -202,7 +223,17 @@ def build_finding(kb: KnowledgeBase, tables: DayTables, treaty: Treaty, clause: 
         control=control,
         dormancy=_caveat_dict(dormant) if dormant is not None else None,
         caveats=party_caveats(treaty, (*bound, victim), day),
+        dating=dating_note(treaty, day),
     )
+
+
+def dating_note(treaty: Treaty, day: dt.date) -> dict[str, Any] | None:
+    """The treaty's estimated dates within a year of ``day``, with the reason, or None: an answer that turns
+    on such a date may change on the real one, and the reader must know."""
+    near = treaty.estimated_near(day)
+    if not near:
+        return None
+    return {"estimated": {k: d.isoformat() for k, d in near}, "text": (treaty.dating_note or "").strip()}
 
 
 def _caveat_dict(c: Caveat) -> dict[str, Any]:

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from casus.kb.words import capital, clause_label, join, state_name, treaty_short, with_article
+from casus.law.findings import dating_words
 
 if TYPE_CHECKING:
     from casus.kb.base import KnowledgeBase
@@ -120,11 +121,16 @@ def actor_name(kb: KnowledgeBase, code: str) -> str:
 def _label(kb: KnowledgeBase, f: Finding, *, inside: bool = False) -> str:
     """'NATO Article 5'; a clause of a dormant treaty that applies (or may) says so ('SEATO Article IV(1),
     dormant since 1977-06-30') when the finding carries a ``dormancy`` note. A clause that does not apply needs
-    no such warning: nobody would rely on it either way."""
+    no such warning: nobody would rely on it either way. A date the answer turns on that is only an estimate
+    is named whatever the verdict, since the verdict may flip on the real date."""
     label = clause_label(kb, f.clause)
     dormancy = getattr(f, "dormancy", None)
     if f.status != "does_not_apply" and isinstance(dormancy, dict) and dormancy.get("since"):
         label += f", dormant since {dormancy['since']}" if inside else f" (dormant since {dormancy['since']})"
+    dating = getattr(f, "dating", None)
+    if isinstance(dating, dict) and dating.get("estimated"):
+        words = dating_words(dating)
+        label += f", {words}" if inside else f" ({words})"
     return label
 
 

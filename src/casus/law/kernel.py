@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_right
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 
@@ -267,9 +268,9 @@ def _forced_days(kb: KnowledgeBase) -> frozenset[dt.date]:
                      if c.seized_by is not None and c.start is not None)
 
 
-@dataclass(frozen=True)
-class ClauseVerdicts:
-    """One clause judged for a batch of n attacks of one date."""
+class ClauseVerdicts(NamedTuple):
+    """One clause judged for a batch of n attacks of one date (a named tuple: hundreds are made per epoch,
+    and a tuple is the cheapest immutable record to make)."""
 
     clause_id: str
     treaty_id: str
@@ -293,10 +294,12 @@ def judge(kb: KnowledgeBase, tables: DayTables, batch: Batch, attackers: np.ndar
     """
     out: list[ClauseVerdicts | None] = []
     n = batch.n
+    plan = _plan(kb, tables) if VECTORISE and clause_ids is None else None
     nsa = np.char.startswith(attackers.astype(str), "nsa:") if n else np.zeros(0, dtype=bool)
     acts_memo: dict[tuple[str, ...], np.ndarray] = {}
     simple: list[tuple[int, str, Clause, int, Phase]] = []
-    for tid, tday in tables.treaties.items():
+    for tid in plan.heavy if plan is not None else tables.treaties:
+        tday = tables.treaties[tid]
         treaty = kb.treaties[tid]
         members = tday.members
         party: np.ndarray | None = None  # the same for every clause of the treaty
@@ -378,7 +381,145 @@ def judge(kb: KnowledgeBase, tables: DayTables, batch: Batch, attackers: np.ndar
         judged = _judge_simple(tables, batch, attackers, targets, acts, [x[1:] for x in simple], any_party)
         for (slot, *_), verdict in zip(simple, judged, strict=True):
             out[slot] = verdict
+    if plan is not None and part != "general" and plan.items:
+        out.extend(_judge_plan(plan, batch, attackers, targets, acts, any_party))
+        if part == "all":  # the kernel's order: treaty by treaty (a stable sort keeps clause order within one)
+            out.sort(key=lambda v: plan.position[v.treaty_id])  # type: ignore[union-attr]
     return out  # type: ignore[return-value]  # every None slot was filled
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """The treaties of one epoch whose clauses are all simple, ready for :func:`_judge_plan`: their clause
+    rows stacked once, and an index from each state to the clause columns it is a party to (a state is party
+    to a handful of pacts, so a victim's or attacker's row costs that handful, not the number of clauses)."""
+
+    items: list[tuple[str, Clause, int]]        # (treaty id, clause, phase index), in the kernel's order
+    light: frozenset[str]                       # the treaties whose clauses are all in ``items``
+    heavy: tuple[str, ...]                      # the other treaties in force, for the general loop, in order
+    position: dict[str, int]                    # treaty id -> its place in the day's tables (the kernel's order)
+    act_rows: np.ndarray                        # (acts + 1, C)
+    tgt_rows: np.ndarray                        # (targets + 1, C)
+    scope_rows: np.ndarray                      # (targets + 1, C)
+    member_of: dict[str, np.ndarray]            # state -> columns where it is a party, not suspended
+    party_of: dict[str, np.ndarray]             # state -> columns where it is a party, even suspended
+    first_of: dict[str, np.ndarray]             # state -> columns where it is on its first (uncertain) day
+    att_state: np.ndarray                       # (C,) attacker code for a state outside any rule
+    att_nsa: np.ndarray                         # (C,) attacker code for a non-state actor
+    outside: np.ndarray                         # (C,) bool: clause covers only attacks by outside states
+    named_of: dict[str, np.ndarray]             # state -> columns whose named attackers include it
+    named: np.ndarray                           # (C,) bool: clause names its attackers
+    otherwise: np.ndarray                       # (C,) int8: code for an attacker the clause does not name
+
+
+_PLANS: dict[int, tuple[Any, _Plan]] = {}
+
+
+def _plan(kb: KnowledgeBase, tables: DayTables) -> _Plan:
+    """The plan of the treaties in force on ``tables.day`` that never need the general loop (memoised per
+    epoch's treaty tables, which the status-quo-ante variants of a day share)."""
+    key = id(tables.treaties)
+    held = _PLANS.get(key)
+    if held is not None and held[0] is tables.treaties:
+        return held[1]
+    items: list[tuple[str, Clause, int]] = []
+    light: set[str] = set()
+    heavy: list[str] = []
+    member_cols: dict[str, list[int]] = defaultdict(list)
+    first_cols: dict[str, list[int]] = defaultdict(list)
+    party_cols: dict[str, list[int]] = defaultdict(list)
+    for tid, tday in tables.treaties.items():
+        treaty = kb.treaties[tid]
+        if not light_treaty(treaty):
+            heavy.append(tid)
+            continue
+        light.add(tid)
+        found = [(c, f[0]) for c in treaty.clauses if (f := phase_on(c, tables.day)) is not None]
+        for clause, pidx in found:
+            col = len(items)
+            items.append((tid, clause, pidx))
+            for st in tday.members:
+                party_cols[st].append(col)
+                if st not in tday.suspended:
+                    (first_cols if st in tday.first_day else member_cols)[st].append(col)
+    shapes = [_shape(clause, pidx) for _, clause, pidx in items]
+    C = len(items)
+
+    def stack(rows: list[np.ndarray], height: int) -> np.ndarray:
+        return np.stack(rows, axis=1) if rows else np.zeros((height, 0), dtype=np.int8)
+
+    named_cols: dict[str, list[int]] = defaultdict(list)
+    for k, sh in enumerate(shapes):
+        for st in sh.named or ():
+            named_cols[st].append(k)
+    mode = np.array([sh.mode for sh in shapes], dtype=object)
+    plan = _Plan(
+        items=items, light=frozenset(light), heavy=tuple(heavy),
+        position={tid: k for k, tid in enumerate(tables.treaties)},
+        act_rows=stack([sh.act_row for sh in shapes], len(_ACT_NAMES) + 1),
+        tgt_rows=stack([sh.target_row for sh in shapes], len(TARGETS) + 1),
+        scope_rows=stack([sh.scope_row for sh in shapes], len(TARGETS) + 1),
+        member_of={st: np.array(cols, dtype=np.int64) for st, cols in member_cols.items()},
+        first_of={st: np.array(cols, dtype=np.int64) for st, cols in first_cols.items()},
+        party_of={st: np.array(cols, dtype=np.int64) for st, cols in party_cols.items()},
+        att_state=np.full(C, HOLDS, dtype=np.int8),
+        att_nsa=np.where(mode == "any", HOLDS, UNSURE).astype(np.int8),
+        outside=mode == "outside_state",
+        named_of={st: np.array(cols, dtype=np.int64) for st, cols in named_cols.items()},
+        named=np.array([sh.named is not None for sh in shapes], dtype=bool),
+        otherwise=np.array([sh.otherwise for sh in shapes], dtype=np.int8),
+    )
+    if len(_PLANS) > 4096:
+        _PLANS.clear()
+    _PLANS[key] = (tables.treaties, plan)
+    return plan
+
+
+_NO_COLUMNS = np.zeros(0, dtype=np.int64)
+
+
+def _judge_plan(plan: _Plan, batch: Batch, attackers: np.ndarray, targets: np.ndarray, acts: np.ndarray,
+                any_party: bool) -> list[ClauseVerdicts]:
+    """The same verdicts as :func:`_judge_simple` for the plan's clauses, its rows built per distinct victim
+    and attacker from the plan's state index."""
+    n, C = batch.n, len(plan.items)
+    if C == 0:
+        return []
+    uv, vinv = np.unique(batch.victims.astype(str), return_inverse=True)
+    ua, ainv = np.unique(attackers.astype(str), return_inverse=True)
+    party_t = np.full((len(uv), C), HOLDS if any_party else FAILS, dtype=np.int8)
+    if not any_party:
+        for i, v in enumerate(uv):
+            party_t[i, plan.member_of.get(v, _NO_COLUMNS)] = HOLDS
+            party_t[i, plan.first_of.get(v, _NO_COLUMNS)] = UNSURE
+    att_t = np.empty((len(ua), C), dtype=np.int8)
+    for i, a in enumerate(ua):
+        if a.startswith("nsa:"):
+            row = plan.att_nsa.copy()
+        else:
+            row = plan.att_state.copy()
+            inside = np.zeros(C, dtype=bool)
+            inside[plan.party_of.get(a, _NO_COLUMNS)] = True
+            row[plan.outside & inside] = FAILS
+        unnamed = plan.named.copy()
+        unnamed[plan.named_of.get(a, _NO_COLUMNS)] = False
+        if unnamed.any():
+            row[unnamed] = worst(row[unnamed], plan.otherwise[unnamed])
+        att_t[i] = row
+    act_ix = _codes_of(acts, _ACT_NAMES)
+    tgt_ix = _codes_of(targets, TARGETS)
+    codes = np.empty((n, C, 5), dtype=np.int8)
+    codes[:, :, 0] = party_t[vinv.ravel()]
+    codes[:, :, 1] = att_t[ainv.ravel()]
+    codes[:, :, 2] = plan.act_rows[act_ix]
+    codes[:, :, 3] = plan.tgt_rows[tgt_ix]
+    codes[:, :, 4] = plan.scope_rows[tgt_ix]
+    status = np.where((codes == FAILS).any(axis=2), DOES_NOT_APPLY,
+                      np.where((codes == UNSURE).any(axis=2), AMBIGUOUS, APPLIES)).astype(np.int8)
+    none = np.full(n, -1, dtype=np.int16)
+    none.flags.writeable = False
+    return [ClauseVerdicts(clause.id, tid, pidx, codes[:, k, :], none, none, status[:, k])
+            for k, (tid, clause, pidx) in enumerate(plan.items)]
 
 
 #: judge simple clauses together (False: each in the general loop; tests compare the two)

@@ -269,19 +269,14 @@ def _state_centre(w: Any, territories: Sequence[str]) -> float:
     return float(np.degrees(np.arctan2(np.sin(np.radians(lon)).mean(), np.cos(np.radians(lon)).mean())))
 
 
-def _envelope(w: Any, territories: Sequence[str], high_km: float, central_lon: float) -> Any:
-    """For a launch from a whole state: the union of range caps around up to 60 points of its boundary.
-
-    A sketch for the picture (between sample points the true envelope bulges a little further); every
-    distance in the answer is measured from the whole boundary, not from these samples.
-    """
-    import shapely
-
+def state_outline(w: Any, territories: Sequence[str]) -> tuple[Any, Any]:
+    """The longitudes and latitudes of the outline points of a state's territories in the compiled world."""
     idx = [p for p, t in enumerate(w.piece_territory) if w.territory_ids[int(t)] in set(territories)]
     mask = np.isin(w.pieces.group, idx)
-    lon, lat = w.pieces.lon[mask], w.pieces.lat[mask]
-    if lon.size == 0:
-        return None
-    take = np.linspace(0, lon.size - 1, min(60, lon.size)).astype(int)
-    caps = [rings.cap(float(lon[i]), float(lat[i]), high_km * 1000.0, central_lon, steps=360) for i in take]
-    return rings.polygons(shapely.union_all(caps))
+    return w.pieces.lon[mask], w.pieces.lat[mask]
+
+
+def _envelope(w: Any, territories: Sequence[str], high_km: float, central_lon: float) -> Any:
+    """For a launch from a whole state: the area within range of its outline (a sketch, see rings.envelope)."""
+    lon, lat = state_outline(w, territories)
+    return rings.envelope(lon, lat, high_km * 1000.0, central_lon)

@@ -114,3 +114,20 @@ def lines(lon: float, lat: float, radius_m: float, central_lon: float = 0.0,
         xs_parts[0] = np.concatenate([xs_parts.pop(), xs_parts[0]])
         ys_parts[0] = np.concatenate([ys_parts.pop(), ys_parts[0]])
     return [(xs, ys) for xs, ys in zip(xs_parts, ys_parts, strict=True) if xs.size >= 2]
+
+
+def envelope(lon: Any, lat: Any, radius_m: float, central_lon: float = 0.0, samples: int = 60) -> Any:
+    """The area within ``radius_m`` of a set of points (a state's outline), as the union of caps around up to
+    ``samples`` of them, in map coordinates.
+
+    A sketch for drawing a launch from anywhere in a state: between sample points the true envelope bulges
+    a little further. Distances in an answer are measured from the whole outline, never from these samples.
+    """
+    import shapely
+
+    lon, lat = np.asarray(lon, dtype=float), np.asarray(lat, dtype=float)
+    if lon.size == 0:
+        return None
+    take = np.linspace(0, lon.size - 1, min(samples, lon.size)).astype(int)
+    caps = [cap(float(lon[i]), float(lat[i]), radius_m, central_lon, steps=360) for i in take]
+    return polygons(shapely.union_all(caps))

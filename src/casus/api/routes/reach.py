@@ -3,7 +3,9 @@
 The body is the one ``casus reach --json`` prints. With ``rings=true`` it also
 carries ``rings``: the areas within the low and high range estimates (cut at
 the antimeridian, closed along a pole they enclose) and their edges as lines,
-simplified for drawing on the web map.
+simplified for drawing on the web map. For a launch from anywhere in a state the
+areas are the envelope of range caps around its outline (``sketch: true``; the
+answer's distances are measured from the whole outline) and no edge is drawn.
 """
 
 from __future__ import annotations
@@ -75,7 +77,7 @@ async def reach(
                           min_population=min_population)
         body: dict[str, Any] = result.to_dict()
         if rings:
-            body["rings"] = ring_collection(result)
+            body["rings"] = ring_collection(kb, result)
         return body
 
     async def answer() -> Any:
@@ -84,29 +86,49 @@ async def reach(
     return await remembered(request, answer)
 
 
-def ring_collection(result: Any) -> dict[str, Any]:
-    """The low and high range areas around a point origin (none for a launch from anywhere in a state)."""
+def ring_collection(kb: KnowledgeBase, result: Any) -> dict[str, Any]:
+    """The low and high range areas around the launch point, or around the launch state's outline."""
     o, rng = result.origin, result.range
     features: list[dict[str, Any]] = []
-    if o.lat is not None and o.lon is not None:
-        for which, km in (("high", rng.high_km), ("low", rng.low_km)):
-            if which == "low" and rng.low_km == rng.high_km:
-                continue
+    for which, km in (("high", rng.high_km), ("low", rng.low_km)):
+        if which == "low" and rng.low_km == rng.high_km:
+            continue
+        if o.lat is not None and o.lon is not None:
             features.extend(_ring(float(o.lon), float(o.lat), float(km), which))
+        elif o.territories:
+            features.append(_envelope(kb, tuple(o.territories), float(km), which))
     return {"type": "FeatureCollection", "features": features}
+
+
+@lru_cache(maxsize=64)
+def _envelope(kb: KnowledgeBase, territories: tuple[str, ...], km: float, which: str) -> dict[str, Any]:
+    from shapely.geometry import mapping
+
+    from casus.reach import rings as ring_geometry
+    from casus.reach.plot import state_outline
+    from casus.reach.world import world
+
+    lon, lat = state_outline(world(kb), territories)
+    area = ring_geometry.envelope(lon, lat, km * 1000.0, 0.0)
+    return {"type": "Feature", "properties": {"role": "area", "estimate": which, "km": km, "sketch": True},
+            "geometry": mapping(_drawable(area)) if area is not None else None}
+
+
+def _drawable(area: Any) -> Any:
+    import numpy as np
+    import shapely
+
+    area = shapely.simplify(area, RING_TOLERANCE, preserve_topology=True)
+    return shapely.set_coordinates(area, np.round(shapely.get_coordinates(area), RING_DECIMALS))
 
 
 @lru_cache(maxsize=256)
 def _ring(lon: float, lat: float, km: float, which: str) -> tuple[dict[str, Any], ...]:
-    import numpy as np
-    import shapely
     from shapely.geometry import mapping
 
     from casus.reach import rings as ring_geometry
 
-    area = ring_geometry.cap(lon, lat, km * 1000.0, 0.0)
-    area = shapely.simplify(area, RING_TOLERANCE, preserve_topology=True)
-    area = shapely.set_coordinates(area, np.round(shapely.get_coordinates(area), RING_DECIMALS))
+    area = _drawable(ring_geometry.cap(lon, lat, km * 1000.0, 0.0))
     lons, lats = ring_geometry.points(lon, lat, km * 1000.0, steps=EDGE_STEPS)
     edge = [[round(float(x), RING_DECIMALS), round(float(y), RING_DECIMALS)] for x, y in zip(lons, lats, strict=True)]
     return ({"type": "Feature", "properties": {"role": "area", "estimate": which, "km": km},

@@ -6,8 +6,9 @@ import { WorldMap } from "./map.js";
 import {
   assessmentView, defenceView, errorBox, h, headlineBox, names, placeFacts, stateName,
 } from "./panel.js";
-import { reachRings, reachView } from "./reach.js";
+import { reachRings, reachShade, reachView } from "./reach.js";
 import { readHash, writeHash } from "./url.js";
+import { download, fileName, viewPng, viewSvg } from "./export.js";
 
 const $ = (id) => document.getElementById(id);
 const FIRST_DAY = "1949-01-01";
@@ -36,7 +37,9 @@ function reveal(out) {
 // ------------------------------------------------------------------ small helpers
 const dayIndex = (iso) => Math.round((Date.parse(iso) - Date.parse(FIRST_DAY)) / DAY_MS);
 const dayAt = (i) => new Date(Date.parse(FIRST_DAY) + i * DAY_MS).toISOString().slice(0, 10);
-const validDay = (s) => /^\d{4}-\d{2}-\d{2}$/.test(s || "") && !Number.isNaN(Date.parse(s));
+// a real day written YYYY-MM-DD (2023-02-30 is refused, not moved to March)
+const validDay = (s) => /^\d{4}-\d{2}-\d{2}$/.test(s || "") && !Number.isNaN(Date.parse(s)) &&
+  new Date(Date.parse(s)).toISOString().slice(0, 10) === s;
 const round = (v, n = 4) => Math.round(v * 10 ** n) / 10 ** n;
 
 function parseLatLon(text) {
@@ -70,8 +73,119 @@ function setDate(on, { refresh = true } = {}) {
   $("date-slider").setAttribute("aria-valuetext", on);
   $("legend-date").textContent = on;
   $("sc-date").textContent = on;
+  $("date").removeAttribute("aria-invalid");
+  markChange();
   saveHash();
   if (refresh) refreshForDate();
+}
+
+// ------------------------------------------------------------------ the dates on which something changed
+// (from /api/diff: treaties entering into force or ending, members joining or leaving, territories changing
+// hands, clauses changing phase); the slider snaps to them and the list below the map names them.
+let changeDays = [];  // sorted day indexes
+const SNAP_PX = 4;    // a slider position this close (in pixels) to a change date snaps to it
+
+async function loadChanges() {
+  const body = await cached("changes", () => getJSON("/api/diff", { from: "1948-12-31", to: today }));
+  const byDay = new Map();
+  for (const c of body.changes || []) {
+    if (c.kind === "treaty_signed") continue;  // a signature binds no one
+    if (!byDay.has(c.date)) byDay.set(c.date, []);
+    byDay.get(c.date).push(c.text);
+  }
+  const days = [...byDay.keys()].sort();
+  changeDays = days.map(dayIndex);
+  $("change-ticks").replaceChildren(...days.map((d) => h("option", { value: String(dayIndex(d)) })));
+  $("changes-count").textContent = `${days.length} dates`;
+  $("change-list").replaceChildren(...days.map((d) => h("li", { dataset: { date: d } },
+    h("button", { type: "button", class: "change-day", onclick: () => { stopPlay(); setDate(d); } },
+      h("time", { datetime: d }, d)),
+    h("ul", {}, ...byDay.get(d).map((t) => h("li", {}, t))))));
+  markChange();
+  document.body.dataset.changes = String(days.length);
+}
+
+function nearestChange(i, within) {
+  let best = null;
+  for (const c of changeDays) {
+    if (Math.abs(c - i) <= within && (best === null || Math.abs(c - i) < Math.abs(best - i))) best = c;
+  }
+  return best;
+}
+
+function snapDays() {
+  const slider = $("date-slider");
+  return Math.max(1, Math.round((Number(slider.max) / Math.max(slider.clientWidth, 100)) * SNAP_PX));
+}
+
+function stepChange(direction) {
+  const i = dayIndex(state.on);
+  const next = direction > 0 ? changeDays.find((c) => c > i) : [...changeDays].reverse().find((c) => c < i);
+  if (next !== undefined) setDate(dayAt(next));
+}
+
+// the list marks the change of the date shown (or the last one before it)
+function markChange() {
+  const items = [...$("change-list").children];
+  let current = null;
+  for (const li of items) {
+    li.removeAttribute("aria-current");
+    if (li.dataset.date <= state.on) current = li;
+  }
+  if (current) {
+    current.setAttribute("aria-current", current.dataset.date === state.on ? "date" : "true");
+    if ($("changes").open) {
+      const list = $("change-list");
+      list.scrollTop = current.offsetTop - list.offsetTop - list.clientHeight / 3;
+    }
+  }
+}
+
+// ------------------------------------------------------------------ play: the years one after another
+let player = null;
+let lastReach = null;
+
+function playDelay() {
+  // with reduced motion, the years still advance, but slowly enough to read each map
+  return window.matchMedia("(prefers-reduced-motion: reduce)").matches ? 3000 : 900;
+}
+
+function nextYear(on) {
+  const y = Number(on.slice(0, 4)) + 1;
+  return `${String(y).padStart(4, "0")}${on.slice(4)}`.replace(/-02-29$/, "-02-28");
+}
+
+function startPlay() {
+  if (player) return;
+  if (nextYear(state.on) > today) setDate(FIRST_DAY);
+  const ms = playDelay();
+  player = { ms, timer: null };
+  const button = $("play");
+  button.setAttribute("aria-pressed", "true");
+  button.textContent = "■ Stop";
+  button.title = "Stop (Escape)";
+  document.body.dataset.playing = String(ms);
+  const tick = async () => {
+    if (!player) return;
+    const next = nextYear(state.on);
+    if (next > today) { stopPlay(); return; }
+    setDate(next);
+    // the next year waits for this year's colours, so that a slow server is never outrun
+    try { await coverage(next); } catch (_) { /* shown by loadCoverage */ }
+    if (player) player.timer = setTimeout(tick, player.ms);
+  };
+  player.timer = setTimeout(tick, Math.min(ms, 400));
+}
+
+function stopPlay() {
+  if (!player) return;
+  clearTimeout(player.timer);
+  player = null;
+  const button = $("play");
+  button.setAttribute("aria-pressed", "false");
+  button.textContent = "▶ Play";
+  button.title = "Play the years from this date";
+  delete document.body.dataset.playing;
 }
 
 const refreshForDate = debounce(() => {
@@ -194,6 +308,7 @@ async function showPlace({ zoom = false } = {}) {
     // the answer on the map: the states bound to defend the place, in one colour
     const marks = {};
     for (const code of d.value.bound || []) marks[code] = "bound";
+    map.setShade([], {});
     map.setMarks(marks);
     showAnswerKey([{ cls: "bound", text: `Bound to defend it (${(d.value.bound || []).length})` }]);
   } else {
@@ -254,6 +369,7 @@ function showCascade(cascade, step) {
     if (r.round > upTo) continue;
     for (const code of r.drawn_in) if (!(code in marks)) marks[code] = `round-${Math.min(r.round, 5)}`;
   }
+  map.setShade([], {});
   map.setMarks(marks);
   document.body.dataset.cascadeStep = String(upTo);
   // the attacker (and those bound on its side, once drawn in) in red
@@ -327,6 +443,12 @@ async function runReach() {
     if (mine !== seq.reach) return;
     const { features, sites } = reachRings(r);
     map.setRings(features, sites);
+    lastReach = r;
+    const shade = reachShade(r);
+    map.setMarks({});
+    map.setShade(shade.areas, shade.classes);
+    showAnswerKey(shade.key);
+    document.body.dataset.reach = `${r.missile ? r.missile.id : ""}@${r.origin ? r.origin.name : ""}@${r.on}`;
     out.replaceChildren(...reachView(r));
     document.querySelector(".ring-key").hidden = false;
   } catch (err) {
@@ -342,6 +464,9 @@ async function runReach() {
 function clearReach() {
   ++seq.reach;
   map.setRings([], []);
+  map.setShade([], {});
+  showAnswerKey([]);
+  delete document.body.dataset.reach;
   $("reach-out").replaceChildren();
   document.querySelector(".ring-key").hidden = true;
 }
@@ -370,8 +495,11 @@ async function loadCatalogues() {
       `${m.name} (${stateName(m.owner)}, ${Math.round(m.range_km.low).toLocaleString("en")}–` +
       `${Math.round(m.range_km.high).toLocaleString("en")} km)`)));
     if (state.missile) select.value = state.missile;
+    // a launch site, or a whole state that has missiles (launched from anywhere in its territory)
+    const owners = [...new Set(ms.value.missiles.map((m) => m.owner))].sort();
     $("site-names").replaceChildren(...ms.value.launch_sites.map((s) => h("option", { value: s.name },
-      `${s.name} (${s.state})`)));
+      `${s.name} (${s.state})`)), ...owners.map((code) => h("option", { value: names.states.get(code) || code },
+      `${stateName(code)}: anywhere in its territory`)));
   }
 }
 
@@ -387,6 +515,61 @@ async function copyLink() {
     busy(`Copy this link: ${link}`);
   }
   document.body.dataset.copied = link;
+}
+
+// What the view shows, for the caption of a saved picture: the question, the answer, and a subject
+// for the file name.
+function caption() {
+  const on = state.on;
+  const text = (sel) => (document.querySelector(sel)?.innerText || "").replace(/\s+/g, " ").trim();
+  let question = `Defence commitments on ${on}: who is covered by which treaty against an armed attack`;
+  let answer = "Colours: covered by NATO Article 5; covered only by another treaty; ambiguous; covered by no treaty.";
+  let subject = "map";
+  if (state.tab === "place" && $("place-out").querySelector(".headline")) {
+    const title = text("#place-title");
+    const asked = state.q || (state.lat !== undefined ? `${state.lat}, ${state.lon}` : "");
+    const where = asked && title && asked !== title ? `${asked} (${title})` : asked || title;
+    question = `Who is bound to defend ${where} against an armed attack on its ${
+      (state.target || "territory").replace("_", " ")} on ${on}?`;
+    answer = text("#place-out .headline");
+    subject = asked || title;
+  } else if (state.tab === "scenario" && $("scenario-out").querySelector(".headline")) {
+    question = `${text("#scenario-out h2")} on ${on}${state.at ? ` at ${state.at}` : ""}: which treaties apply?`;
+    answer = text("#scenario-out .headline");
+    subject = `${state.atk || ""} ${state.vic || ""} ${state.at || ""}`;
+  } else if (state.tab === "reach" && $("reach-out").querySelector("h2")) {
+    question = `${text("#reach-out h2")} on ${on}: what lies within range, and which defence clauses cover it?`;
+    answer = [text("#reach-out .sub"), text("#reach-out .verdict"),
+      [...document.querySelectorAll("#answer-key .key-item")].map((k) => k.innerText.trim()).join("; ")]
+      .filter(Boolean).join(". ");
+    subject = text("#reach-out h2");
+  }
+  const credits = new Set(["Outlines: Natural Earth 1:10m admin-0 (public domain), with territory parts defined in " +
+    "the casus knowledge base."]);
+  if (state.tab === "reach" && lastReach) for (const c of lastReach.credits || []) credits.add(c);
+  return {
+    on, question, answer, subject,
+    source: `Source: casus, an open-source engine of collective-defence commitments; each clause and membership ` +
+      `date is cited to its treaty text and depositary record in the knowledge base. View: ${location.href}`,
+    credits: `Made with casus. ${[...credits].join(" ")} Whether allies act is a political decision.`,
+  };
+}
+
+async function saveView(kind) {
+  writeHash(state);
+  const cap = caption();
+  const name = `${fileName(cap.on, cap.subject)}.${kind}`;
+  try {
+    if (kind === "svg") {
+      download(new Blob([viewSvg($("map-svg"), cap).svg], { type: "image/svg+xml" }), name);
+    } else {
+      download(await viewPng($("map-svg"), cap), name);
+    }
+    busy(`Saved ${name}.`);
+    document.body.dataset.saved = name;
+  } catch (err) {
+    busy(`The picture could not be saved: ${err.message}`);
+  }
 }
 
 // ------------------------------------------------------------------ following the link
@@ -420,16 +603,41 @@ async function start() {
   const slider = $("date-slider");
   slider.max = String(dayIndex(today));
   $("date").max = today;
-  slider.addEventListener("input", () => setDate(dayAt(Number(slider.value))));
-  // the keyboard steps the slider by a year (arrows) or ten (Page Up / Page Down), not by a day
+  // dragging snaps to a nearby date on which something changed
+  slider.addEventListener("input", () => {
+    stopPlay();
+    const i = Number(slider.value);
+    const snap = nearestChange(i, snapDays());
+    setDate(dayAt(snap === null ? i : snap));
+  });
+  // the keyboard steps the slider by a year (arrows) or ten (Page Up / Page Down), not by a day;
+  // with Shift, the arrows go to the next or previous date on which something changed
   slider.addEventListener("keydown", (e) => {
+    if (e.shiftKey && ["ArrowRight", "ArrowUp", "ArrowLeft", "ArrowDown"].includes(e.key)) {
+      e.preventDefault();
+      stopPlay();
+      stepChange(e.key === "ArrowRight" || e.key === "ArrowUp" ? 1 : -1);
+      return;
+    }
     const years = { ArrowRight: 1, ArrowUp: 1, ArrowLeft: -1, ArrowDown: -1, PageUp: 10, PageDown: -10 }[e.key];
     if (!years) return;
     e.preventDefault();
+    stopPlay();
     const y = Number(state.on.slice(0, 4)) + years;
     setDate(`${String(y).padStart(4, "0")}${state.on.slice(4)}`.replace(/-02-29$/, "-02-28"));
   });
-  $("date").addEventListener("change", () => setDate($("date").value));
+  // the date is typed as YYYY-MM-DD whatever the browser's language (a date picker would show its own format)
+  $("date").addEventListener("change", () => {
+    const typed = $("date").value.trim();
+    stopPlay();
+    if (validDay(typed)) { setDate(typed); return; }
+    $("date").setAttribute("aria-invalid", "true");
+    busy(`"${typed}" is not a date: write it YYYY-MM-DD, from ${FIRST_DAY} to ${today}.`);
+  });
+  $("play").addEventListener("click", () => (player ? stopPlay() : startPlay()));
+  document.addEventListener("keydown", (e) => { if (e.key === "Escape" && player) stopPlay(); });
+  $("save-png").addEventListener("click", () => saveView("png"));
+  $("save-svg").addEventListener("click", () => saveView("svg"));
 
   map = new WorldMap($("map"), $("map-svg"), { onPick });
   map.onView = debounce((v) => { state.view = v; saveHash(); }, 250);
@@ -462,6 +670,7 @@ async function start() {
   busy("drawing the map…");
   loadCoverage();
   const catalogues = loadCatalogues();
+  loadChanges().catch((err) => { $("changes-count").textContent = `(failed: ${err.message})`; });
   try {
     map.setOutlines(await outlines);
     outlinesReady = true;

@@ -14,6 +14,14 @@ const COVER_WORDS = {
   none: "covered by no treaty",
 };
 
+const SHADE_WORDS = {
+  "reach-covered": "within range, covered by a defence clause",
+  "reach-ambiguous": "within range, cover ambiguous",
+  "reach-uncovered": "within range, no defence clause applies",
+  "reach-reached": "within range",
+  "reach-origin": "launch state",
+};
+
 function el(name, attrs = {}) {
   const node = document.createElementNS(SVGNS, name);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
@@ -83,10 +91,14 @@ export class WorldMap {
   // ------------------------------------------------------------------ drawing
   wrapGroup() {
     const world = el("g", { id: "world" });
-    for (const id of ["graticule", "lands", "dots", "rings", "sites", "marker"]) {
+    for (const id of ["graticule", "lands", "dots", "shade", "rings", "sites", "marker"]) {
       world.appendChild(this.svg.querySelector(`#${id}`));
     }
     this.svg.appendChild(world);
+    // classes that restyle the whole drawing ("marked", "reaching") go on this group, not on the <svg>:
+    // the antimeridian copies are clones of this group, and a selector that needs an ancestor outside it
+    // would not match inside them
+    this.world = world;
     this.copies = [-360, 360].map((dx) => {
       const use = el("use", { href: "#world", x: String(dx), y: "0" });
       use.setAttribute("display", "none");
@@ -94,9 +106,10 @@ export class WorldMap {
       return { dx, use };
     });
     this.g = {};
-    for (const id of ["graticule", "lands", "dots", "rings", "sites", "marker"]) {
+    for (const id of ["graticule", "lands", "dots", "shade", "rings", "sites", "marker"]) {
       this.g[id] = this.svg.querySelector(`#${id}`);
     }
+    this.clip = this.svg.querySelector("#reach-clip");
   }
 
   drawGraticule() {
@@ -170,8 +183,49 @@ export class WorldMap {
       const id = String(code).toLowerCase();
       if (this.features.has(id)) this.marks.set(id, cls);
     }
-    this.svg.classList.toggle("marked", this.marks.size > 0);
+    this.world.classList.toggle("marked", this.marks.size > 0);
     this.paint();
+  }
+
+  // Reach shaded by cover: the land of each reachable territory, cut to the area within range (areas:
+  // GeoJSON geometries in lon/lat), in the class of its cover (classes: {territory id: class}). Small
+  // islands get their dot in that class. Everything else steps back to grey while the shading is shown.
+  setShade(areas, classes) {
+    const clip = document.createDocumentFragment();
+    for (const geom of areas || []) {
+      const d = pathData(geom);
+      if (d) clip.appendChild(el("path", { d, "clip-rule": "evenodd" }));
+    }
+    this.clip.replaceChildren(clip);
+    const frag = document.createDocumentFragment();
+    const shaded = Object.keys(classes || {}).length > 0;
+    if (shaded) {
+      for (const [id, shapes] of this.shapes) {  // in drawing order: parts over their parents
+        const cls = classes[id];
+        if (!cls) continue;
+        const name = this.features.get(id)?.name || id;
+        for (const s of shapes) {
+          const copy = s.dataset.dot
+            ? el("circle", { cx: s.getAttribute("cx"), cy: s.getAttribute("cy"), r: s.getAttribute("r") })
+            : el("path", { d: s.getAttribute("d"), "clip-path": "url(#reach-clip)" });
+          copy.setAttribute("class", cls);
+          copy.dataset.tid = id;
+          if (s.dataset.dot) copy.dataset.dot = "1";
+          const t = el("title");
+          t.textContent = `${name}: ${SHADE_WORDS[cls] || cls}`;
+          copy.appendChild(t);
+          frag.appendChild(copy);
+        }
+      }
+    }
+    this.g.shade.replaceChildren(frag);
+    this.world.classList.toggle("reaching", shaded);
+    this.resize();
+  }
+
+  shadedIds(cls) {
+    return [...new Set([...this.g.shade.children].filter((c) => !cls || c.classList.contains(cls))
+      .map((c) => c.dataset.tid))];
   }
 
   markedIds(cls) {
@@ -210,7 +264,7 @@ export class WorldMap {
       const paths = [];
       if (p.role === "area") {
         const d = pathData(f.geometry);
-        if (d) paths.push(el("path", { d, class: `area ${p.estimate}` }));
+        if (d) paths.push(el("path", { d, class: `area ${p.estimate}${p.sketch ? " sketch" : ""}` }));
       } else if (p.role === "edge" && f.geometry && f.geometry.type === "LineString") {
         for (const offset of [-360, 0, 360]) {
           const d = lineData(f.geometry.coordinates, offset);
@@ -274,6 +328,7 @@ export class WorldMap {
   resize() {
     const s = this.scale || 1;
     for (const c of this.g.dots.children) c.setAttribute("r", String(3.2 * s));
+    for (const c of this.g.shade.querySelectorAll("circle")) c.setAttribute("r", String(3.2 * s));
     for (const c of this.g.marker.children) {
       if (c.tagName === "text") {
         c.setAttribute("font-size", String(13 * s));

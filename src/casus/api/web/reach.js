@@ -10,6 +10,40 @@ export function reachRings(r) {
   return { features, sites };
 }
 
+// Reach shaded by cover, as the CLI's reach map does: each reachable territory in the class of its cover
+// (a defence clause applies / only ambiguous cover / none), cut to the area within the high estimate;
+// the launch state itself, for a launch from anywhere in it, in its own colour.
+export const SHADE_KEY = [
+  { cls: "reach-covered", text: "Within range, covered by a defence clause" },
+  { cls: "reach-ambiguous", text: "Within range, cover ambiguous" },
+  { cls: "reach-uncovered", text: "Within range, no defence clause applies" },
+  { cls: "reach-beyond", text: "Beyond the high estimate" },
+];
+
+export function reachShade(r) {
+  const classes = {};
+  const rows = r.commitments && r.commitments.rows;
+  if (rows) {
+    for (const row of rows) {
+      classes[row.territory] = row.applies && row.applies.length ? "reach-covered"
+        : row.ambiguous && row.ambiguous.length ? "reach-ambiguous" : "reach-uncovered";
+    }
+  } else {
+    for (const t of r.territories || []) if (t.within_high) classes[t.id] = "reach-reached";
+  }
+  const o = r.origin || {};
+  const fromState = o.lat === undefined || o.lat === null;
+  if (fromState) for (const t of o.territories || []) classes[t] = "reach-origin";
+  const areas = ((r.rings && r.rings.features) || [])
+    .filter((f) => f.properties && f.properties.role === "area" && f.properties.estimate === "high" && f.geometry)
+    .map((f) => f.geometry);
+  const present = new Set(Object.values(classes));
+  const key = rows ? SHADE_KEY.filter((k) => k.cls === "reach-beyond" || present.has(k.cls))
+    : [{ cls: "reach-reached", text: "Within the high estimate" }, SHADE_KEY[3]];
+  if (fromState) key.unshift({ cls: "reach-origin", text: `Launch state: ${o.name}` });
+  return { areas, classes, key };
+}
+
 const km = (v) => `${Math.round(v).toLocaleString("en")} km`;
 
 function source(s) {
@@ -43,7 +77,9 @@ export function reachView(r) {
   }
   for (const note of r.notes || []) parts.push(h("p", { class: "fine" }, note));
   if (o.lat === undefined || o.lat === null) {
-    parts.push(h("p", { class: "hint" }, "Launched from anywhere in a state's territory: no single ring is drawn."));
+    parts.push(h("p", { class: "hint" }, "Launched from anywhere in its territory: the dashed outline is the area " +
+      "within range of some point of it (a sketch drawn around points of its border; the distances below are " +
+      "measured from the whole territory)."));
   }
   const states = (r.states || []).filter((s) => s.within_high);
   const cities = (r.cities || []).filter((c) => c.within_high);
