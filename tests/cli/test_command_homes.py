@@ -25,7 +25,7 @@ def _registered(module: str) -> set[str]:
 
 def test_the_table_names_every_command_at_its_home():
     expected = {name: module for module in cli.COMMAND_MODULES for name in _registered(module)}
-    assert cli.COMMAND_HOMES == expected
+    assert expected == cli.COMMAND_HOMES
 
 
 def test_a_command_starts_without_the_other_families():
