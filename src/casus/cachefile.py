@@ -330,17 +330,25 @@ def build_lock(path: Path, *, wait_s: float = LOCK_WAIT_S) -> Iterator[bool]:
     held = False
     try:
         give_up = time.monotonic() + wait_s
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                held = True
-                break
-            except BlockingIOError:
-                if time.monotonic() >= give_up:
+        with contextlib.ExitStack() as waiting:
+            said = False
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    held = True
                     break
-                time.sleep(0.05)
-            except OSError:
-                break
+                except BlockingIOError:
+                    if time.monotonic() >= give_up:
+                        break
+                    if not said:  # say once what this process waits for
+                        from casus.progress import step
+
+                        said = True
+                        waiting.enter_context(step(f"Waiting for another casus process to finish {path.name} "
+                                                   "(first run only)"))
+                    time.sleep(0.05)
+                except OSError:
+                    break
         yield held
     finally:
         if held:
