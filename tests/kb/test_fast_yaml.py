@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -33,6 +34,19 @@ def _dump(raw):
 def test_every_bundled_file_reads_the_same_both_ways():
     for _, path in data_files([DATA_DIR]):
         assert yamlio.plain(yamlio.read(path, fast=True)) == yamlio.plain(yamlio.read(path)), path
+
+
+OVERLAYS = sorted((Path(__file__).resolve().parents[2] / "examples" / "overlays").iterdir())
+
+
+@pytest.mark.parametrize("overlay", OVERLAYS, ids=[p.name for p in OVERLAYS])
+def test_the_example_overlays_read_the_same_both_ways(overlay):
+    slow_problems: list[Problem] = []
+    fast_problems: list[Problem] = []
+    slow = read_tree([DATA_DIR, overlay], slow_problems)
+    fast = read_tree([DATA_DIR, overlay], fast_problems, fast=True)
+    assert slow_problems == fast_problems == []
+    assert _dump(fast) == _dump(slow)
 
 
 def test_the_bundled_models_and_their_lines_are_the_same_both_ways():
