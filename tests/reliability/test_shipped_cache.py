@@ -196,3 +196,19 @@ def test_the_atlas_key_covers_the_code_that_compiles_it(monkeypatch, kb):
     before = atlas_mod.atlas_key(kb)
     monkeypatch.setattr(atlas_mod, "BUILD_CODE", (*atlas_mod.BUILD_CODE[:-1], "query.py"))
     assert atlas_mod.atlas_key(kb) != before
+
+
+def test_build_cache_writes_the_three_files_and_refuses_a_bad_folder(tmp_path):
+    from typer.testing import CliRunner
+
+    from casus.cli import app
+
+    into = tmp_path / "shipped"
+    done = CliRunner().invoke(app, ["build-cache", "--into", str(into)])
+    assert done.exit_code == 0, done.output
+    assert sorted(p.name.split("-")[0] for p in into.iterdir()) == ["atlas", "kb", "names"]
+    assert all(str(p) in done.output for p in into.iterdir())
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    bad = CliRunner().invoke(app, ["build-cache", "--into", str(blocker / "sub")])
+    assert bad.exit_code == 2 and "a-file is a file, not a folder" in bad.output and "Traceback" not in bad.output

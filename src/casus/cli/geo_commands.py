@@ -188,7 +188,12 @@ def register(app: typer.Typer) -> None:
         command compiles them into the user's cache); afterwards every fresh user cache starts at once. Run it
         again after editing the data files: a compiled file whose hash no longer matches the data is never used.
         """
+        from casus.fileio import os_error
         from casus.geo.shipping import build
 
-        for path in build(into):
+        try:
+            written = build(into)
+        except OSError as exc:  # a folder that cannot be written: said in one line, exit 2 (or 1 for a full disk)
+            raise os_error(exc, into or exc.filename or "the shipped folder", field="--into") from exc
+        for path in written:
             typer.echo(f"{path} ({path.stat().st_size / 1e6:.1f} MB)")
