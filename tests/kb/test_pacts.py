@@ -170,3 +170,15 @@ def test_unresolved_rows_need_what_is_missing(tmp_path):
     found = problems_of(d)
     assert any("atop_unresolved.yaml:2:" in p and "'missing'" in p for p in found), found
     assert any("ATOP row 3535 is listed as different but treaty 'a-b-1966' covers it" in p for p in found), found
+
+
+def test_a_signed_only_pact_survives_the_disk_cache(tmp_path, monkeypatch):
+    # the record of a pact never in force is kept when the base is read back from the on-disk cache
+    import casus.kb as kbmod
+
+    monkeypatch.setenv("CASUS_CACHE_DIR", str(tmp_path / "cache"))
+    text = PACT.replace("in_force: 1966-02-10", "in_force: null").replace("ended: 1980-02-10\n", "")
+    d = make(tmp_path, text.replace("end_note: expired after its term\n", ""))
+    assert "a-b-1966" in casus.open(d).never_in_force
+    kbmod._CACHE.clear()
+    assert casus.open(d).never_in_force["a-b-1966"].signed.isoformat() == "1966-01-15"

@@ -34,8 +34,8 @@ LIVES = [
      "in force on signature (Art. 6); ended when the 1970 treaty was signed (ATOP's date)"),
     ("ussr-poland-1945", ("SUN", "POL"), "1945-04-21", "1965-04-08",
      "in force on signature (Art. 8); ended when the 1965 treaty was signed (ATOP's date)"),
-    ("poland-bulgaria-1948", ("POL", "BGR"), "1948-05-29", "1967-04-06",
-     "effective from signature (Dz.U.); ended when the 1967 treaty was signed (ATOP's date)"),
+    ("poland-bulgaria-1948", ("POL", "BGR"), "1948-05-29", "1967-08-24",
+     "effective from signature (Dz.U.); ended when the 1967 treaty entered into force (DV no. 79/1967)"),
 ]
 
 

@@ -97,7 +97,7 @@ def _build(dirs: list[Path], key: tuple[str, ...], digest: str) -> KnowledgeBase
 
 
 #: bump when the layout of the cached document changes (the digest already covers the model code)
-_KB_FORMAT = 3
+_KB_FORMAT = 4  # 3: signed-only compact pacts kept; 4: the document as JSON bytes, validated in one pass
 
 
 def _cache_path(digest: str) -> Path:
