@@ -33,6 +33,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -42,6 +43,8 @@ from typing import Any
 import httpx
 
 HOST = "127.0.0.1"
+#: seconds a request may wait for its answer before it counts as failed
+REQUEST_TIMEOUT = 60.0
 #: land points spread over the continents (lat, lon): capitals and large cities
 CITIES = [
     (38.90, -77.04), (45.42, -75.70), (19.43, -99.13), (-15.79, -47.88), (-34.60, -58.38), (4.71, -74.07),
@@ -102,18 +105,27 @@ def cpu_seconds(pid: int) -> float:
     return total
 
 
+#: the server's standard error: a file, not a pipe, since a pipe nobody reads fills up (64 KiB) and then
+#: blocks the server at its next log line, which stalled this benchmark once 503s were being logged
+SERVER_LOG = tempfile.TemporaryFile()  # noqa: SIM115 (open for the whole run)
+
+
 def start_server(port: int, workers: int) -> subprocess.Popen[bytes]:
     cmd = [sys.executable, "-c", "from casus.cli import main; main()", "serve", "--host", HOST, "--port", str(port),
            "--no-access-log", "--log-level", "warning", "--workers", str(workers)]
-    return subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+    return subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=SERVER_LOG, start_new_session=True)
+
+
+def server_log() -> str:
+    SERVER_LOG.seek(0)
+    return SERVER_LOG.read().decode(errors="replace")
 
 
 def wait_ready(proc: subprocess.Popen[bytes], base: str, timeout: float = 300.0) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
-            raise SystemExit(f"casus serve exited with {proc.returncode}:\n{err[-2000:]}")
+            raise SystemExit(f"casus serve exited with {proc.returncode}:\n{server_log()[-2000:]}")
         try:
             if httpx.get(base + "/api/health", timeout=2).status_code == 200:
                 return
@@ -211,9 +223,10 @@ async def drive(port: int, make: Callable[[random.Random], Request], seconds: fl
             while time.monotonic() < deadline:
                 method, path, body = make(rng)
                 t0 = time.perf_counter()
-                try:
-                    status, payload = await conn.request(method, path, body)
-                except (OSError, ConnectionError, ValueError, asyncio.IncompleteReadError) as exc:
+                try:  # a request with no answer in time is an error, never a stalled benchmark
+                    status, payload = await asyncio.wait_for(conn.request(method, path, body), REQUEST_TIMEOUT)
+                except (OSError, ConnectionError, ValueError, IndexError, asyncio.IncompleteReadError,
+                        TimeoutError) as exc:
                     status, payload = 0, repr(exc).encode()
                     await conn.close()
                 dt = time.perf_counter() - t0

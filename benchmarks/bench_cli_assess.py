@@ -9,7 +9,8 @@ it in a child process and prints, from the same run:
 * the child's peak resident memory, for N and for N/4 (flat in N is the goal);
 * output bytes per scenario.
 
-    python benchmarks/bench_cli_assess.py -n 2000
+    python benchmarks/bench_cli_assess.py -n 2000             # the compact documents (the default)
+    python benchmarks/bench_cli_assess.py -n 10000 --detail   # the full documents
     python benchmarks/bench_cli_assess.py -n 10000 --no-cascade
 """
 
@@ -53,10 +54,11 @@ def scenarios(n: int) -> list[dict]:
     return out
 
 
-def run_cli(path: Path, cascade: bool) -> tuple[float, int, bytes]:
+def run_cli(path: Path, cascade: bool, detail: bool = False) -> tuple[float, int, bytes]:
     """CPU seconds, peak RSS (KiB) and stdout of ``casus assess FILE --jsonl`` in a child process."""
     exe = Path(sys.executable).with_name("casus")
-    args = [str(exe), "assess", str(path), "--jsonl"] + ([] if cascade else ["--no-cascade"])
+    args = [str(exe), "assess", str(path), "--jsonl"] + ([] if cascade else ["--no-cascade"]) + (
+        ["--detail"] if detail else [])
     script = ("import resource, subprocess, sys; r = subprocess.run(sys.argv[1:], capture_output=True); "
               "u = resource.getrusage(resource.RUSAGE_CHILDREN); "
               "sys.stderr.write(f'{u.ru_utime + u.ru_stime} {u.ru_maxrss}\\n'); sys.stdout.buffer.write(r.stdout)")
@@ -79,16 +81,17 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("-n", type=int, default=2000, help="number of scenarios")
     ap.add_argument("--no-cascade", action="store_true")
+    ap.add_argument("--detail", action="store_true", help="the full documents (casus assess --detail)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         results = {}
         for n in (max(1, args.n // 4), args.n):
             path = Path(tmp) / f"s{n}.jsonl"
             path.write_text("".join(json.dumps(s) + "\n" for s in scenarios(n)), encoding="utf-8")
-            results[n] = run_cli(path, not args.no_cascade)
+            results[n] = run_cli(path, not args.no_cascade, args.detail)
         empty = Path(tmp) / "one.jsonl"
         empty.write_text(json.dumps(scenarios(1)[0]) + "\n", encoding="utf-8")
-        start_cpu, _, _ = run_cli(empty, not args.no_cascade)
+        start_cpu, _, _ = run_cli(empty, not args.no_cascade, args.detail)
     cpu, rss, out = results[args.n]
     text = out.decode("utf-8")
     lines = text.count("\n")
@@ -96,7 +99,8 @@ def main() -> None:
     work = cpu - start_cpu
     print(f"{args.n:,} scenarios -> {lines:,} lines, {len(out) / 1e6:.1f} MB "
           f"({len(out) / max(lines, 1):,.0f} B a line)")
-    print(f"casus assess --jsonl: {cpu:.2f} s CPU ({start_cpu:.2f} s of it a one-scenario run: start-up), "
+    mode = " --detail" if args.detail else ""
+    print(f"casus assess --jsonl{mode}: {cpu:.2f} s CPU ({start_cpu:.2f} s of it a one-scenario run: start-up), "
           f"{args.n / max(work, 1e-9):,.0f} scenarios per CPU second after start-up")
     print(f"stdlib json round trip of that output: {anchor:.2f} s CPU (best of 3)")
     print(f"ratio (CLI - start-up) / round trip = {work / anchor:.2f} (goal: at most 2)")

@@ -48,10 +48,40 @@ def _ambiguous_everywhere(t, day) -> bool:  # type: ignore[no-untyped-def]
                                     for ex in ph.exceptions) for ph in phases)
 
 
+ATOP_BEGIN, ATOP_END = "<!-- atop:begin -->", "<!-- atop:end -->"
+
+
+def completeness(kb) -> str:  # type: ignore[no-untyped-def]
+    """The README's numbers against ATOP, from the same report as ``casus coverage-report``."""
+    from casus.kb.atop import coverage, read_unresolved
+    from casus.kb.loader import DATA_DIR
+
+    n = coverage(kb, read_unresolved([DATA_DIR], []))["counts"]
+    return (f"ATOP (Leeds et al., v4.01) codes {n['rows']} alliances with a defence obligation in effect since "
+            f"1945 that are not among casus's first eighteen treaties. `casus coverage-report` lists every row "
+            f"with its standing; today: **{n['covered']} modelled** as treaties ({n['covered_noted']} "
+            f"with an `atop_note` where casus follows the legal record rather than ATOP's coding, for example "
+            f"deposit instead of signature dates; {n['covered_estimated']} with a date that could not be "
+            f"established and is recorded as an estimate, which findings near it say), **{n['different']} "
+            f"deliberately different** (an instrument with no defence obligation, one never in force, or one "
+            f"modelled under another treaty), **{n['unresolved']} unresolved** (recorded in "
+            f"`src/casus/data/atop_unresolved.yaml` with what was found and what is missing: usually the text of "
+            f"the assistance article) and **{n['missing']} not yet looked at**. Until the unresolved rows are in, "
+            f"a \"no state is bound\" outside the North Atlantic, the Americas, Europe and East Asia should be "
+            f"read with that gap in mind.")
+
+
+def _between(text: str, begin: str, end: str, body: str) -> str:
+    head, _, rest = text.partition(begin)
+    _, _, tail = rest.partition(end)
+    return f"{head}{begin}\n{body}\n{end}{tail}"
+
+
 def render(text: str, kb) -> str:  # type: ignore[no-untyped-def]
-    head, _, rest = text.partition(BEGIN)
-    _, _, tail = rest.partition(END)
-    return f"{head}{BEGIN}\n{table(kb)}\n{END}{tail}"
+    text = _between(text, BEGIN, END, table(kb))
+    if ATOP_BEGIN in text:
+        text = _between(text, ATOP_BEGIN, ATOP_END, completeness(kb))
+    return text
 
 
 def main() -> int:

@@ -76,6 +76,42 @@ def test_heavy_requests_beyond_the_bound_get_503_with_retry_after(kb, monkeypatc
     assert app.state.heavy.in_flight == 0  # every slot given back
 
 
+def test_bounded_requests_wait_their_turn_instead_of_503(kb, monkeypatch):
+    """defends of one place and assess without the cascade are bounded work: beyond max_heavy in flight they
+    queue for a thread and are answered, while a request with the cascade is still refused."""
+    gate = threading.Event()
+    real = casus.law.assess.assess_many
+
+    def held(*args, **kwargs):  # type: ignore[no-untyped-def]
+        gate.wait(10)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(casus.law.assess, "assess_many", held)
+    app = create_app(kb, limits=Limits(max_heavy=1, workers=2))
+    one = json.loads(LINE)
+
+    async def scenario() -> list[httpx.Response]:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+            heavy = asyncio.ensure_future(client.post("/api/assess", json=one))  # holds the only heavy slot
+            await asyncio.sleep(0.3)
+            light = [asyncio.ensure_future(client.get(f"/api/defends?lat=60.17&lon=24.94&on=2023-04-0{d}"))
+                     for d in (3, 5)]
+            light.append(asyncio.ensure_future(client.post("/api/assess?cascade=false", json=one)))
+            await asyncio.sleep(0.3)
+            refused = await client.post("/api/assess", json={**one, "date": "2024-01-01"})
+            gate.set()
+            return [refused, await heavy, *[await t for t in light]]
+
+    refused, heavy, *light = asyncio.run(scenario())
+    assert refused.status_code == 503 and refused.json()["error"] == "server_busy"
+    assert heavy.status_code == 200
+    assert [r.status_code for r in light] == [200, 200, 200]
+    # Finland became bound by the North Atlantic Treaty on 2023-04-04
+    assert "nato/art5" not in light[0].json()["covered_by"] and "nato/art5" in light[1].json()["covered_by"]
+    assert "cascade" not in light[2].json() and "nato/art5" in light[2].json()["summary"]["applies"]
+
+
 def test_the_line_limit_refuses_before_the_body_is_read():
     from starlette.requests import Request
 

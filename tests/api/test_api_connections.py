@@ -7,6 +7,7 @@ in seconds.
 
 from __future__ import annotations
 
+import json
 import socket
 import threading
 import time
@@ -18,7 +19,7 @@ import uvicorn
 from typer.testing import CliRunner
 
 from casus.api import create_app
-from casus.api.connections import GuardedH11Protocol, protocol
+from casus.api.connections import OVER_SHARE_GRACE, GuardedH11Protocol, protocol
 from casus.cli import app as cli
 from casus.cli.serve_command import allowed_hosts, uvicorn_options
 
@@ -83,13 +84,52 @@ def test_idle_connections_are_closed_and_do_not_deny_service(kb):
     with serving(kb, max_connections=16) as port:
         idle = [socket.create_connection(("127.0.0.1", port)) for _ in range(12)]
         try:
-            # one client's share is a quarter of the connections: the rest are closed at once
-            assert sum(closed(s, 0.5) for s in idle) >= 12 - 4
+            # one client's share is a quarter of the connections: the rest are closed when they send no
+            # request within the short grace, long before the head timeout of those let in
+            assert sum(closed(s, OVER_SHARE_GRACE + 0.4) for s in idle) >= 12 - 4
             # the idle ones that were let in are closed when they send no request in time
             assert all(closed(s, 3.0) for s in idle)
             assert get(port).startswith(b"HTTP/1.1 200")
         finally:
             for s in idle:
+                s.close()
+
+
+def test_a_connection_over_the_clients_share_gets_a_json_503_with_retry_after(kb):
+    with serving(kb, max_connections=16, per_client=2) as port:
+        held = [socket.create_connection(("127.0.0.1", port)) for _ in range(2)]
+        try:
+            time.sleep(0.2)  # the server has counted the two held connections
+            answer = get(port)
+            head, _, body = answer.partition(b"\r\n\r\n")
+            lower = head.lower()
+            assert lower.startswith(b"http/1.1 503"), answer[:200]
+            assert b"retry-after: 1" in lower and b"connection: close" in lower
+            assert b"content-type: application/json" in lower and b"x-content-type-options: nosniff" in lower
+            doc = json.loads(body)
+            assert doc["error"] == "server_busy" and doc["field"] == "connections"
+            assert "2 open connections" in doc["message"]
+            # over-share connections are not counted against the server: with its share given back, the
+            # same client is answered again
+        finally:
+            for s in held:
+                s.close()
+        time.sleep(0.2)
+        assert get(port).startswith(b"HTTP/1.1 200")
+
+
+def test_connections_over_the_share_do_not_fill_the_servers_limit(kb):
+    # one client at its share (2) and then 6 more: had they been counted, the server's 4 would be full
+    with serving(kb, max_connections=4, per_client=2) as port:
+        held = [socket.create_connection(("127.0.0.1", port)) for _ in range(8)]
+        try:
+            time.sleep(0.2)
+            # another client address (the loopback network is 127.0.0.0/8)
+            with socket.create_connection(("127.0.0.1", port), timeout=5, source_address=("127.0.0.2", 0)) as other:
+                other.sendall(b"GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                assert other.recv(12) == b"HTTP/1.1 200"
+        finally:
+            for s in held:
                 s.close()
 
 

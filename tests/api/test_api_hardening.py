@@ -118,3 +118,19 @@ def test_page_files_come_from_a_fixed_table():
     from casus.api.routes.web import files
 
     assert {"index.html", "main.js", "map.js", "style.css"} <= set(files())
+
+
+def test_a_burst_of_busy_refusals_is_logged_once_with_a_count(caplog, monkeypatch):
+    # a log line per refusal grew a pipe nobody read until the server blocked writing to it
+    from casus.api import errors
+
+    busy = errors._BusyLog()
+    clock = iter([100.0] + [100.5] * 499 + [111.0])
+    monkeypatch.setattr(errors.time, "monotonic", lambda: next(clock))
+    with caplog.at_level("WARNING", logger="casus.api"):
+        for _ in range(501):
+            busy.note("GET /api/defends", "the server is busy")
+    lines = [r.getMessage() for r in caplog.records if r.name == "casus.api"]
+    assert len(lines) == 2
+    assert lines[0] == "GET /api/defends: the server is busy"
+    assert lines[1].endswith("(500 requests refused as busy since the last such line)")

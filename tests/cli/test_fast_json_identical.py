@@ -54,7 +54,8 @@ def reference_jsonl(kb, text: str, cascade: bool) -> str:
 def test_jsonl_is_byte_identical_to_the_walked_path(kb, monkeypatch, cascade):
     monkeypatch.setattr(law_commands, "JSONL_CHUNK", 7)  # several chunks, bad lines in more than one
     text = "".join(json.dumps(s) + "\n" for s in scenarios(40)) + "{broken\n"
-    r = runner.invoke(app, ["assess", "-", "--jsonl", *([] if cascade else ["--no-cascade"])], input=text)
+    r = runner.invoke(app, ["assess", "-", "--jsonl", "--detail", *([] if cascade else ["--no-cascade"])],
+                      input=text)
     assert r.exit_code == 3, r.stderr
     want = reference_jsonl(kb, text, cascade)
     assert r.stdout == want
@@ -65,7 +66,7 @@ def test_jsonl_is_byte_identical_to_the_walked_path(kb, monkeypatch, cascade):
 
 def test_json_batch_and_single_are_byte_identical(kb):
     text = "".join(json.dumps(s) + "\n" for s in scenarios(12))
-    r = runner.invoke(app, ["assess", "-", "--json"], input=text)
+    r = runner.invoke(app, ["assess", "-", "--json", "--detail"], input=text)
     good, errors = parse_jsonl(text)
     results = assess_many(kb, [a for _, a in good], on_error="collect")
     docs = [x.to_dict() for x in results if isinstance(x, Assessment)]
@@ -135,3 +136,68 @@ def test_defence_bound_from_codes_equals_bound_from_findings(kb, on):
                                         for s in f.bound}))
         seen += bool(d.bound)
     assert seen >= 3  # places with defenders were compared, not only empty answers
+
+
+def is_subset(part, whole, where="") -> None:
+    """Every field of ``part`` is in ``whole`` with the same value; findings are matched by clause."""
+    if isinstance(part, dict):
+        assert isinstance(whole, dict), where
+        for k, v in part.items():
+            assert k in whole, f"{where}.{k} is not in the full document"
+            is_subset(v, whole[k], f"{where}.{k}")
+    elif where.endswith(".findings"):
+        by_clause = {f["clause"]: f for f in whole}
+        for f in part:
+            is_subset(f, by_clause[f["clause"]], f"{where}[{f['clause']}]")
+    else:
+        assert part == whole, where
+
+
+@pytest.mark.parametrize("cascade", [True, False])
+def test_compact_jsonl_is_a_faithful_subset_of_the_full_documents(kb, cascade):
+    from casus.law.assess import COMPACT_FIELDS, COMPACT_FINDING, COMPACT_PLACE
+
+    helsinki = [{"attacker": "RUS", "victim": "FIN", "place": "Helsinki", "date": d} for d in ("2023-04-03",
+                                                                                              "2023-04-05")]
+    text = "".join(json.dumps(s) + "\n" for s in [*scenarios(36), *helsinki]) + "{broken\n"
+    flags = [] if cascade else ["--no-cascade"]
+    compact = runner.invoke(app, ["assess", "-", "--jsonl", *flags], input=text)
+    full = runner.invoke(app, ["assess", "-", "--jsonl", "--detail", *flags], input=text)
+    assert compact.exit_code == full.exit_code == 3
+    small = [json.loads(x) for x in compact.stdout.splitlines()]
+    big = [json.loads(x) for x in full.stdout.splitlines()]
+    assert len(small) == len(big) and len(compact.stdout) * 5 < len(full.stdout)
+    engaged = 0
+    for c, f in zip(small, big, strict=True):
+        if "line" in c:  # a bad line: the same error object either way
+            assert c == f
+            continue
+        is_subset(c, f)
+        assert set(c) <= set(COMPACT_FIELDS) and ("cascade" in c) == cascade
+        assert c["headline"] == f["headline"] and c["summary"] == f["summary"]
+        assert all(set(x) <= set(COMPACT_FINDING) for x in c["findings"])
+        assert c["place"] is None or set(c["place"]) <= set(COMPACT_PLACE)
+        # the compact findings are exactly the clauses that apply or are ambiguous
+        assert [x["clause"] for x in c["findings"]] == [x["clause"] for x in f["findings"]
+                                                        if x["status"] != "does_not_apply"]
+        engaged += bool(c["findings"])
+    assert engaged >= 10
+    # Finland became bound by the North Atlantic Treaty on 2023-04-04
+    fin = {c["attack"]["date"]: c for c in small if "line" not in c and c["attack"]["victim"] == "FIN"}
+    before, after = ({x["clause"]: x for x in fin[d]["findings"]} for d in ("2023-04-03", "2023-04-05"))
+    assert "nato/art5" not in before and "nato/art5" not in fin["2023-04-03"]["summary"]["applies"]
+    assert after["nato/art5"]["status"] == "applies" and "USA" in after["nato/art5"]["bound"]
+    assert after["nato/art5"]["article"] and "USA" in fin["2023-04-05"]["summary"]["bound"]
+
+
+def test_compact_is_the_default_of_a_batch_json_and_a_single_scenario_stays_full(kb):
+    text = "".join(json.dumps(s) + "\n" for s in scenarios(12))
+    compact = json.loads(runner.invoke(app, ["assess", "-", "--json"], input=text).stdout)
+    full = json.loads(runner.invoke(app, ["assess", "-", "--json", "--detail"], input=text).stdout)
+    assert compact["errors"] == full["errors"]
+    for c, f in zip(compact["assessments"], full["assessments"], strict=True):
+        is_subset(c, f)
+        assert "reasons" not in json.dumps(c) and "reasons" in json.dumps(f)
+    one = json.loads(runner.invoke(app, ["assess", "--by", "RUS", "--at", "Tallinn", "--on", "2025-06-01",
+                                         "--jsonl"]).stdout)
+    assert "reasons" in one["findings"][0] and "graph" in one["cascade"]

@@ -24,3 +24,9 @@ def test_readme_lists_every_commitment_as_the_data_says(kb):
         assert f"`{t.id}`" in text
     assert "| Pukpuk Treaty | `australia-png-2025` | — | signed 2025-10-06, not in force: binds no one" in text
     assert "in force, dormant since 1977-06-30" in text and "ambiguous today" in text
+    # the numbers against ATOP are generated too, from the coverage report
+    from casus.kb.atop import coverage, read_unresolved
+    from casus.kb.loader import DATA_DIR
+
+    n = coverage(kb, read_unresolved([DATA_DIR], []))["counts"]
+    assert f"**{n['covered']} modelled**" in text and f"**{n['unresolved']} unresolved**" in text

@@ -34,3 +34,19 @@ def test_assessment_validates_against_its_schema(kb):
     Draft202012Validator(schema).validate(to_data(kb.assess(scenario).to_dict()))
     cyber = {"date": "2020-06-01", "attacker": "RUS", "victim": "LTU", "target": "cyber"}
     Draft202012Validator(schema).validate(to_data(kb.assess(cyber).to_dict()))
+
+
+def test_compact_assessment_validates_against_its_schema(kb):
+    from jsonschema import Draft202012Validator
+
+    schema = json.loads((SCHEMAS / "assessment-compact.schema.json").read_text(encoding="utf-8"))
+    full = Draft202012Validator(json.loads((SCHEMAS / "assessment.schema.json").read_text(encoding="utf-8")))
+    compact = Draft202012Validator(schema)
+    for scenario in ({"id": "q1", "date": "2017-11-02", "attacker": "PRK", "victim": "USA",
+                      "place": {"lat": 13.44, "lon": 144.79}},
+                     {"date": "2020-06-01", "attacker": "RUS", "victim": "LTU", "target": "cyber"},
+                     {"date": "2023-04-05", "attacker": "RUS", "victim": "FIN", "place": "Helsinki"}):
+        a = kb.assess(scenario)
+        compact.validate(a.to_dict(detail=False))
+        assert not compact.is_valid(a.to_dict())  # the full document is not mistaken for the compact one
+        full.validate(a.to_dict())

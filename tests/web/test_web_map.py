@@ -206,3 +206,17 @@ def test_dormant_seato_said_on_the_card(make_page):
     card.wait_for()
     assert card.get_attribute("data-status") == "applies"
     assert "Dormant since 1977-06-30" in card.locator(".dormancy").inner_text()
+
+
+def test_estimated_entry_into_force_said_on_the_card(make_page):
+    # egypt-syria-1955 is dated from its signature (1955-10-20): an answer weeks later says the date is an estimate
+    p = make_page()
+    p.open()
+    page = p.page
+    p.set_date("1955-12-01")
+    p.wait_coverage("1955-12-01")
+    p.zoom_to(36.29, 33.51, 8)
+    p.click_map(36.29, 33.51)
+    card = page.locator('#place-out[data-on="1955-12-01"] .finding[data-clause="egypt-syria-1955/art2"]')
+    card.wait_for()
+    assert "Estimated entry into force (1955-10-20)" in card.locator(".dormancy").inner_text()

@@ -10,7 +10,12 @@ prevents that:
   (which also bounds keep-alive); a client that trickles headers byte by byte
   ("slowloris") is cut off too, as the timer is not reset by partial data.
 - **Fair share.** One client address may hold at most ``per_client`` open
-  connections; more are closed at once, so others still get in.
+  connections, so others still get in. A connection beyond its share is not
+  counted against the server's limit; its first request is answered with a
+  JSON 503 (``server_busy``, with ``Retry-After``) and ``Connection: close``,
+  and it is closed if no request comes within :data:`OVER_SHARE_GRACE`
+  seconds. A client that opens too many connections is thus told why, rather
+  than seeing them drop without an answer.
 - **Security headers on uvicorn's own answers.** The 400 for a malformed
   request and the 503 past the connection limit carry the same headers as the
   application's answers (see :mod:`casus.api.security`); ``casus serve`` passes
@@ -24,6 +29,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import os
 from typing import Any
 
@@ -31,9 +37,36 @@ import h11
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from casus.api.security import HEADERS
+from casus.errors import ServerBusyError
 
 #: seconds a connection may take to send a request head (and stay idle between requests)
 HEAD_TIMEOUT = 10.0
+#: seconds a connection beyond its client's share may take to send the request that gets the 503
+OVER_SHARE_GRACE = 1.0
+#: seconds after which a client refused for holding too many connections may try again
+OVER_SHARE_RETRY = 1
+
+
+@functools.lru_cache(maxsize=8)
+def over_share_app(per_client: int) -> Any:
+    """The ASGI app that answers every request on a connection beyond the client's share: a JSON 503.
+
+    uvicorn adds its default headers (the security headers ``casus serve`` gives it) to this answer.
+    """
+    from casus.api.responses import encode
+
+    body = encode(ServerBusyError(
+        f"this client already holds {per_client} open connections, its share of the server's; reuse a "
+        "connection (HTTP keep-alive) or close idle ones, then try again", retry_after=OVER_SHARE_RETRY,
+        field="connections", accepted=f"at most {per_client} open connections per client address").to_dict())
+    headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
+               (b"retry-after", str(OVER_SHARE_RETRY).encode()), (b"connection", b"close")]
+
+    async def app(scope: Any, receive: Any, send: Any) -> None:
+        await send({"type": "http.response.start", "status": 503, "headers": headers})
+        await send({"type": "http.response.body", "body": body})
+
+    return app
 
 
 class GuardedH11Protocol(H11Protocol):
@@ -60,7 +93,11 @@ class GuardedH11Protocol(H11Protocol):
         host = self.client[0] if self.client else "?"
         counts = self._per_client_counts()
         if counts.get(host, 0) >= self.per_client:
-            transport.close()  # over its share: others must still get in
+            # over its share: not counted against the server's limit (others must still get in), and its
+            # request, if it comes at once, is answered with a 503 that says why
+            self.connections.discard(self)
+            self.app = over_share_app(self.per_client)
+            self._arm(min(self.head_timeout, OVER_SHARE_GRACE))
             return
         counts[host] = counts.get(host, 0) + 1
         self._counted = host
@@ -78,10 +115,11 @@ class GuardedH11Protocol(H11Protocol):
             self._counted = None
         super().connection_lost(exc)
 
-    def _arm(self) -> None:
+    def _arm(self, seconds: float | None = None) -> None:
         self._disarm()
         self._armed_for = self.cycle
-        self._head_timer = self.loop.call_later(self.head_timeout, self._head_timed_out)
+        self._head_timer = self.loop.call_later(self.head_timeout if seconds is None else seconds,
+                                                self._head_timed_out)
 
     def _disarm(self) -> None:
         if self._head_timer is not None:

@@ -14,11 +14,18 @@ Status codes by error class (an ``http_status`` attribute on the class wins, the
 
 FastAPI's own parameter validation is rewritten into the same body, naming the
 field and what it accepts.
+
+A 503 is logged as a warning, but a burst of ``server_busy`` refusals (each
+cheap, and possibly thousands a second under load) is logged once per
+:data:`BUSY_LOG_EVERY` seconds with a count: a log that grows without bound is
+itself a way to stall a server whose standard error nobody reads.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
+import time
 from typing import Any
 
 from fastapi import FastAPI
@@ -34,6 +41,7 @@ from casus.errors import (
     CasusError,
     ComputeError,
     InputError,
+    ServerBusyError,
     UnknownClauseError,
     UnknownMissileError,
     UnknownPlaceError,
@@ -42,6 +50,31 @@ from casus.errors import (
 )
 
 log = logging.getLogger("casus.api")
+
+#: seconds between two log lines about refused (server_busy) requests
+BUSY_LOG_EVERY = 10.0
+
+
+class _BusyLog:
+    """Counts server_busy refusals and logs them at most once per :data:`BUSY_LOG_EVERY` seconds."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._last = float("-inf")
+        self._held = 0
+
+    def note(self, where: str, message: str) -> None:
+        with self._lock:
+            self._held += 1
+            now = time.monotonic()
+            if now - self._last < BUSY_LOG_EVERY:
+                return
+            count, self._held, self._last = self._held, 0, now
+        more = f" ({count} requests refused as busy since the last such line)" if count > 1 else ""
+        log.warning("%s: %s%s", where, message, more)
+
+
+_busy_log = _BusyLog()
 
 
 class ErrorBody(BaseModel):
@@ -106,7 +139,9 @@ def status_of(exc: CasusError) -> int:
 async def casus_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, CasusError)
     status = status_of(exc)
-    if status >= 500:
+    if isinstance(exc, ServerBusyError):
+        _busy_log.note(f"{request.method} {request.url.path}", exc.message)
+    elif status >= 500:
         log.warning("%s %s: %s", request.method, request.url.path, exc.message)
     retry = getattr(exc, "retry_after", None)
     return json_response(exc.to_dict(), status, headers={"Retry-After": str(retry)} if retry else None)

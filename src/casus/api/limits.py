@@ -151,6 +151,14 @@ async def in_thread(request: Request, fn: Callable[..., T], *args: Any, seconds:
                            "ask for less (fewer scenarios, one missile, one date)") from None
 
 
+async def run_bounded(request: Request, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """Run a library call of bounded cost (one place, one scenario without its cascade: milliseconds) in a
+    worker thread within the time limit. Unlike :func:`run_heavy` it is not refused when many are in flight:
+    it waits its turn for a thread, and the connection limit bounds how many can wait. Refusing these under
+    load turned most answers of a busy map into 503s."""
+    return await in_thread(request, functools.partial(fn, *args, **kwargs))
+
+
 async def run_heavy(request: Request, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     """Run an expensive library call in a worker thread, answering 503 if it outlives the time limit,
     and 503 with Retry-After at once if ``Limits.max_heavy`` expensive requests are already in flight."""

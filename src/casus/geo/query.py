@@ -229,6 +229,23 @@ def _state_for_place_hint(kb: KnowledgeBase, name: Any) -> str | None:
             "a territory) or LAT LON")
 
 
+def located(kb: KnowledgeBase, hits: Any, k: int) -> tuple[str | None, tuple[str, ...], str, float | None]:
+    """Row ``k`` of ``atlas.locate``'s answer as :func:`where_located` takes it."""
+    atlas = atlas_of(kb)
+    t = int(hits.territory[k])
+    regions = tuple(sorted(r for r, inside in zip(atlas.region_ids, hits.regions[k], strict=True) if inside))
+    d = float(hits.distance_km[k])
+    return (atlas.territory_ids[t] if t >= 0 else None, regions, SETTINGS[int(hits.setting[k])],
+            None if math.isnan(d) else d)
+
+
+def where_located(kb: KnowledgeBase, lat: float, lon: float, on: dt.date,
+                  found: tuple[str | None, tuple[str, ...], str, float | None]) -> Whereabouts:
+    """:func:`where` for a point already located in a batch (``found`` from :func:`located`): the same answer
+    without looking the point up a second time."""
+    return _assemble(kb, f"{lat:g}, {lon:g}", lat, lon, on, *found)
+
+
 def where(kb: KnowledgeBase, lat: Any, lon: Any, on: dt.date | str | None = None) -> Whereabouts:
     """What lies at (lat, lon) on a date (default today)."""
     try:

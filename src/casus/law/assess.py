@@ -9,6 +9,7 @@ with numpy. Findings are dressed in words only when an assessment is read.
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -24,6 +25,8 @@ from casus.geo.atlas import atlas_of
 from casus.law.attack import Attack, Point
 from casus.law.findings import Finding, build_finding, control_words, not_in_force_finding, place_words
 from casus.law.kernel import (
+    DOES_NOT_APPLY,
+    FAILS,
     OUTSIDE,
     ClauseVerdicts,
     DayTables,
@@ -42,6 +45,18 @@ if TYPE_CHECKING:
     from casus.kb.base import KnowledgeBase
 
 SCHEMA_VERSION = "1.0"
+
+#: The compact document (``Assessment.to_dict(detail=False)``, the default of ``casus assess FILE``): a faithful
+#: subset of the full one, every field it has holding the full document's value. It keeps
+#: ``schema_version``, ``id``, ``headline``, ``attack``, ``summary``; ``place`` with the fields below;
+#: ``findings`` only for the clauses that apply or are ambiguous, each with the fields below; and ``cascade``
+#: with its ``rounds`` and ``conflicts`` (not the graph or the assumption). It leaves out ``control``, the
+#: clauses that do not apply, and each finding's reasons, response, political step, sources and caveats.
+COMPACT_FIELDS = ("schema_version", "id", "headline", "attack", "place", "findings", "summary", "cascade")
+COMPACT_PLACE = ("query", "lat", "lon", "on", "territory", "territory_name", "sovereign", "administrator", "status",
+                 "setting")
+COMPACT_FINDING = ("clause", "treaty", "article", "kind", "status", "bound", "bound_if_applies", "automatic")
+COMPACT_CASCADE = ("rounds", "conflicts")
 
 
 @dataclass(frozen=True, eq=False, repr=False)
@@ -63,17 +78,44 @@ class Assessment(Displayable):
 
     @cached_property
     def findings(self) -> tuple[Finding, ...]:
+        return tuple(self._finding(cv) for cv in self.clause_verdicts) + self._not_in_force
+
+    @cached_property
+    def relevant_findings(self) -> tuple[Finding, ...]:
+        """The findings a headline speaks of, in the order of :attr:`findings`: all but the clauses of
+        treaties the attacked state was not party to (which could never have bound anyone). Only these are
+        put into words for a compact document or a headline."""
+        row = self.row
+        return tuple(self._finding(cv) for cv in self.clause_verdicts
+                     if not (int(cv.status[row]) == DOES_NOT_APPLY and int(cv.codes[row][0]) == FAILS)
+                     ) + self._not_in_force
+
+    @cached_property
+    def _built(self) -> dict[str, Finding]:
+        return {}
+
+    @cached_property
+    def _place_words(self) -> str:
         wd = self.place_dict
-        words = place_words(self.kb, wd, self.attack.target) if wd is not None else "No place is given"
-        out = []
-        for cv, row in self.verdicts:
+        return place_words(self.kb, wd, self.attack.target) if wd is not None else "No place is given"
+
+    def _finding(self, cv: ClauseVerdicts) -> Finding:
+        """One clause's verdict in words (built once)."""
+        got = self._built.get(cv.clause_id)
+        if got is None:
+            row = self.row
             treaty, clause = self.kb.clause(cv.clause_id)
-            out.append(build_finding(
+            got = self._built[cv.clause_id] = build_finding(
                 self.kb, self.tables, treaty, clause, cv.phase, cv.codes[row], int(cv.exception[row]),
                 int(cv.extension[row]), int(cv.status[row]), day=self.attack.date, attacker=self.attack.attacker,
-                victim=self.victim,
-                target=self.attack.target, act=self.attack.act, place_words=words, control=self.control))
+                victim=self.victim, target=self.attack.target, act=self.attack.act, place_words=self._place_words,
+                control=self.control)
+        return got
+
+    @cached_property
+    def _not_in_force(self) -> tuple[Finding, ...]:
         day = self.attack.date
+        out: list[Finding] = []
         for t in self.kb.treaties.values():
             # signed, not in force: said, so that nobody counts it; only where the attacked state signed it
             if t.in_force is None and t.signed <= day and self.victim in t.signatories:
@@ -113,7 +155,7 @@ class Assessment(Displayable):
     @property
     def bound(self) -> tuple[str, ...]:
         """Every state bound by at least one clause that applies."""
-        return tuple(sorted({s for f in self.findings if f.status == "applies" for s in f.bound}))
+        return tuple(sorted({s for f in self.relevant_findings if f.status == "applies" for s in f.bound}))
 
     @cached_property
     def place_dict(self) -> dict[str, Any] | None:
@@ -136,10 +178,19 @@ class Assessment(Displayable):
 
         return cascade(self.kb, self)
 
-    def to_dict(self, *, with_cascade: bool = True) -> dict[str, Any]:
+    def place_out(self) -> dict[str, Any] | None:
+        """The resolved place as the JSON document shows it."""
         place = self.place_dict
-        if place is not None:
-            place = {k: v for k, v in place.items() if k not in ("query_name", "region_names")}
+        if place is None:
+            return None
+        return {k: v for k, v in place.items() if k not in ("query_name", "region_names")}
+
+    def to_dict(self, *, with_cascade: bool = True, detail: bool = True) -> dict[str, Any]:
+        """The assessment as JSON data. ``detail=False`` gives the compact document of a batch, a faithful
+        subset of the full one: see :data:`COMPACT_FIELDS`."""
+        if not detail:
+            return self._compact_dict(with_cascade)
+        place = self.place_out()
         out: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
         if self.attack.id is not None:
             out["id"] = self.attack.id
@@ -164,6 +215,33 @@ class Assessment(Displayable):
         })
         if with_cascade:
             out["cascade"] = self.cascade.to_dict()
+        return out
+
+    def _compact_dict(self, with_cascade: bool) -> dict[str, Any]:
+        out: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
+        if self.attack.id is not None:
+            out["id"] = self.attack.id
+        from casus.law.headline import assessment_headline
+
+        out["headline"] = assessment_headline(self.kb, self)
+        attack = self.attack.to_dict()
+        attack.pop("id", None)
+        attack["victim"] = self.victim
+        place = self.place_out()
+        findings = [f for f in self.relevant_findings if f.status != "does_not_apply"]
+        out.update({
+            "attack": attack,
+            "place": None if place is None else {k: place[k] for k in COMPACT_PLACE if k in place},
+            "findings": [f.to_dict(detail=False) for f in findings],
+            "summary": {
+                "applies": [f.clause for f in findings if f.status == "applies"],
+                "ambiguous": [f.clause for f in findings if f.status == "ambiguous"],
+                "bound": list(self.bound),
+                "dormant": sorted({f.clause for f in findings if f.dormancy is not None}),
+            },
+        })
+        if with_cascade:
+            out["cascade"] = self.cascade.to_dict(detail=False)
         return out
 
     # ------------------------------------------------------------ display
@@ -232,6 +310,8 @@ def assess_many(kb: KnowledgeBase, attacks: Iterable[Attack | dict[str, Any]], *
                 raise
             results[i] = exc
     idx = np.fromiter(points, dtype=np.int64, count=len(points))
+    found: dict[int, int] = {}
+    hits: Any = None
     T, R = len(atlas.territory_ids), len(atlas.region_ids)
     terr = np.full(len(items), T, dtype=np.int64)
     regions = np.zeros((len(items), R), dtype=bool)
@@ -239,6 +319,7 @@ def assess_many(kb: KnowledgeBase, attacks: Iterable[Attack | dict[str, Any]], *
         lats = np.array([points[i].lat for i in idx])
         lons = np.array([points[i].lon for i in idx])
         hits = atlas.locate(lats, lons)
+        found = {int(i): k for k, i in enumerate(idx)}  # item -> its row in hits, for its place in words
         t = np.asarray(hits.territory)
         terr[idx] = np.where(t < 0, T, t)
         regions[idx] = np.asarray(hits.regions, dtype=bool)
@@ -292,13 +373,29 @@ def assess_many(kb: KnowledgeBase, attacks: Iterable[Attack | dict[str, Any]], *
         if not keep:
             continue
 
-        first = tables_on(epoch_of[keep[0]], ante)
-        general = judge(kb, first, *batch_of(keep, first), part="general")
+        # one attack alone (an API request, a click on the map): its verdicts depend only on the span or
+        # epoch and on what the kernel reads of the attack, so they are remembered (see _verdict_memo)
+        sig = _signature(items[keep[0]], int(terr[keep[0]]), regions[keep[0]], victims[keep[0]]) \
+            if len(keep) == 1 else None
+        memo = _verdict_memo(kb) if sig is not None else {}
+        first_day = epoch_of[keep[0]]
+        first = tables_on(first_day, ante)
+        mkey = ("general", general_epoch_start(kb, first_day), ante, sig)
+        general = memo.get(mkey) if sig is not None else None
+        if general is None:
+            general = judge(kb, first, *batch_of(keep, first), part="general")
+            if sig is not None:
+                memo[mkey] = general
         position = {i: k for k, i in enumerate(keep)}
         for day in sorted({epoch_of[i] for i in keep}):
             rows = [i for i in keep if epoch_of[i] == day]
             tables = tables_on(day, ante)
-            simple = judge(kb, tables, *batch_of(rows, tables), part="simple")
+            mkey = ("simple", day, ante, sig)
+            simple = memo.get(mkey) if sig is not None else None
+            if simple is None:
+                simple = judge(kb, tables, *batch_of(rows, tables), part="simple")
+                if sig is not None:
+                    memo[mkey] = simple
             at = np.array([position[i] for i in rows])
             mine = [v if len(at) == len(keep) else _rows_of(v, at) for v in general]
             verdicts = tuple(sorted([*mine, *simple], key=lambda v: rank[v.clause_id]))
@@ -306,9 +403,31 @@ def assess_many(kb: KnowledgeBase, attacks: Iterable[Attack | dict[str, Any]], *
                 done = items[i]
                 assert isinstance(done, Attack)
                 pt = points.get(i)
-                where = None if pt is None else _Where(kb, pt, done.date, wheres.get(i))
+                where = None if pt is None else _Where(kb, pt, done.date, wheres.get(i),
+                                                       (hits, found[i]) if i in found else None)
                 results[i] = Assessment(kb, done, victims[i], pt, where, tables, verdicts, row)
     return results
+
+
+_VERDICTS: weakref.WeakKeyDictionary[Any, dict[Any, Any]] = weakref.WeakKeyDictionary()
+#: single-attack verdicts remembered per knowledge base before the memo starts afresh
+VERDICT_MEMO_LIMIT = 20_000
+
+
+def _verdict_memo(kb: KnowledgeBase) -> dict[Any, Any]:
+    """Verdicts of single attacks, per knowledge base. The kernel is vectorised for batches; one attack
+    alone pays its fixed cost (a few milliseconds, most of an API request), and the same (day, place,
+    actors) comes back often: a map user clicking around, a client repeating a question."""
+    memo = _VERDICTS.get(kb)
+    if memo is None or len(memo) > VERDICT_MEMO_LIMIT:
+        memo = {}
+        _VERDICTS[kb] = memo
+    return memo
+
+
+def _signature(a: Any, terr: int, regions: np.ndarray, victim: str) -> tuple[Any, ...]:
+    """All the kernel reads of one attack besides the day: territory, regions, actors, target and act."""
+    return (terr, regions.tobytes(), victim, a.attacker, a.target, a.act)
 
 
 def _rows_of(v: ClauseVerdicts, at: np.ndarray) -> ClauseVerdicts:
@@ -326,13 +445,23 @@ def _clause_rank(kb: KnowledgeBase) -> dict[str, int]:
 class _Where:
     """The resolved place, looked up in words only when an assessment is read."""
 
-    def __init__(self, kb: KnowledgeBase, point: Point, day: dt.date, known: Any) -> None:
+    def __init__(self, kb: KnowledgeBase, point: Point, day: dt.date, known: Any, row: Any = None) -> None:
         self._kb, self._point, self._day, self._known = kb, point, day, known
+        # the batch's point lookup and this point's row in it, read only when the place is put into words
+        self._row = row
+        self._data: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        w = self._known if self._known is not None else geo_query.where(self._kb, self._point.lat, self._point.lon,
-                                                                       on=self._day)
-        return dict(w.to_dict())
+        if self._data is None:  # put into words once: the control and the place both read it
+            if self._known is not None:
+                w = self._known
+            elif self._row is not None:  # located with the batch: not looked up a second time
+                found = geo_query.located(self._kb, *self._row)
+                w = geo_query.where_located(self._kb, self._point.lat, self._point.lon, self._day, found)
+            else:
+                w = geo_query.where(self._kb, self._point.lat, self._point.lon, on=self._day)
+            self._data = dict(w.to_dict())
+        return dict(self._data)
 
 
 def _check_actors(kb: KnowledgeBase, a: Attack) -> None:

@@ -49,7 +49,11 @@ class Cascade:
     edges: tuple[Edge, ...]
     conflicts: tuple[str, ...]            # states bound on both sides
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, *, detail: bool = True) -> dict[str, Any]:
+        """The cascade as JSON data; ``detail=False`` keeps only ``rounds`` and ``conflicts``."""
+        if not detail:
+            return {"rounds": [{"round": i + 1, "drawn_in": list(r)} for i, r in enumerate(self.rounds)],
+                    "conflicts": list(self.conflicts)}
         return {
             "assumption": ASSUMPTION,
             "rounds": [{"round": i + 1, "drawn_in": list(r)} for i, r in enumerate(self.rounds)],
@@ -111,6 +115,22 @@ def defence_rows(kb: KnowledgeBase, assessment: Assessment) -> tuple[tuple[str, 
 
 
 def cascade(kb: KnowledgeBase, first: Assessment) -> Cascade:
+    """The cascade of one assessment. It depends only on the day, the attacker, the victim and the defence
+    clauses the attack itself engages (with the states they bind), so the scenarios of a batch that share
+    these (the same attack on many places of one state) share one cascade, remembered for this knowledge
+    base."""
+    attack = first.attack
+    rows = defence_rows(kb, first)
+    memo = _counter_memo(kb)
+    key = ("cascade", attack.date, attack.attacker, attack.non_state_attacker, first.victim, rows)
+    got = memo.get(key)
+    if got is None:
+        got = memo[key] = _cascade(kb, first, rows, memo)
+    return got  # type: ignore[no-any-return]
+
+
+def _cascade(kb: KnowledgeBase, first: Assessment, first_rows: tuple[tuple[str, str, tuple[str, ...]], ...],
+             memo: dict[Any, Any]) -> Cascade:
     from casus.law.assess import Assessment, assess_many
 
     attack = first.attack
@@ -137,8 +157,7 @@ def cascade(kb: KnowledgeBase, first: Assessment) -> Cascade:
                     conflicts.add(s)
         return sorted(set(new))
 
-    memo = _counter_memo(kb)
-    fresh = absorb(first.victim, defence_rows(kb, first), 1)
+    fresh = absorb(first.victim, first_rows, 1)
     rounds.append(tuple(fresh))
     judged: set[tuple[str, str]] = set()
     for rnd in range(2, MAX_ROUNDS + 1):

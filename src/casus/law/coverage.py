@@ -59,7 +59,7 @@ def judge_points(kb: KnowledgeBase, lats: np.ndarray, lons: np.ndarray, day: dt.
                   territory_table=territory_table_factory(atlas),  # memoised per atlas
                   territory_regions=atlas.territory_region_table())
     verdicts = judge(kb, tables, batch, as_object([OUTSIDE] * n), np.full(n, target), np.full(n, "armed_attack"),
-                     clauses, any_party=target != "territory")
+                     clauses, any_party=target != "territory", with_codes=False)
     all_ids = tuple(clauses) if clauses is not None else tuple(sorted(kb.clauses))
     col = {c: k for k, c in enumerate(all_ids)}
     status = np.full((n, len(all_ids)), -1, dtype=np.int8)

@@ -50,7 +50,7 @@ class Defence(Displayable):
         return {
             "schema_version": "1.0",
             "headline": defence_headline(a.kb, self),
-            "place": a.to_dict(with_cascade=False)["place"],
+            "place": a.place_out(),
             "date": a.attack.date.isoformat(),
             "target": a.attack.target,
             "holder": a.victim,

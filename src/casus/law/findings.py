@@ -63,7 +63,16 @@ class Finding:
     #: the treaty's dates near the day that are estimates (entry into force dated from signature), and why
     dating: dict[str, Any] | None = None
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, *, detail: bool = True) -> dict[str, Any]:
+        """The finding as JSON data; ``detail=False`` keeps the verdict and who is bound (the fields of
+        ``casus.law.assess.COMPACT_FINDING``), leaving out reasons, response, political step and sources."""
+        if not detail:
+            short: dict[str, Any] = {"clause": self.clause, "treaty": self.treaty, "article": self.article,
+                                     "kind": self.kind, "status": self.status, "bound": list(self.bound)}
+            if self.status == "ambiguous":
+                short["bound_if_applies"] = list(self.bound_if_applies)
+            short["automatic"] = self.automatic
+            return short
         out: dict[str, Any] = {
             "clause": self.clause, "treaty": self.treaty, "article": self.article, "kind": self.kind,
             "status": self.status, "reasons": [r.to_dict() for r in self.reasons], "bound": list(self.bound),

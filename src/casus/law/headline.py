@@ -227,7 +227,7 @@ def _not_party(f: Finding) -> bool:
 def assessment_lines(kb: KnowledgeBase, a: Assessment) -> list[Line]:
     place = capital(with_article(place_name(a.place_dict))) if a.place_dict else "The target"
     victim = state_name(kb, a.victim)
-    return lines(kb, a.findings, place=place, attacker=a.attack.attacker, victim=a.victim,
+    return lines(kb, a.relevant_findings, place=place, attacker=a.attack.attacker, victim=a.victim,
                  defend_words=f"Bound to assist {victim}")
 
 
@@ -239,7 +239,7 @@ def assessment_headline(kb: KnowledgeBase, a: Assessment) -> str:
 def defence_lines(kb: KnowledgeBase, d: Defence) -> list[Line]:
     a = d.assessment
     name = with_article(place_name(a.place_dict))
-    out = lines(kb, a.findings, place=capital(name), attacker=a.attack.attacker, victim=a.victim,
+    out = lines(kb, a.relevant_findings, place=capital(name), attacker=a.attack.attacker, victim=a.victim,
                 defend_words=f"Bound to defend {name}", nobody=f"no state is bound to defend {name}")
     return out
 

@@ -283,11 +283,14 @@ class ClauseVerdicts(NamedTuple):
 
 def judge(kb: KnowledgeBase, tables: DayTables, batch: Batch, attackers: np.ndarray,
           targets: np.ndarray, acts: np.ndarray, clause_ids: Sequence[str] | None = None,
-          *, any_party: bool = False, part: str = "all") -> list[ClauseVerdicts]:
+          *, any_party: bool = False, part: str = "all", with_codes: bool = True) -> list[ClauseVerdicts]:
     """Judge every clause in force on ``tables.day`` (or those named) for the batch.
 
     ``part`` limits the work to the clauses of the general loop (``general``) or to the simple clauses
     judged together (``simple``); see :func:`general_epoch_start`.
+
+    ``with_codes=False`` leaves the condition codes of the vectorised clauses out (their ``codes`` are empty): a
+    sweep reads only the status, and the codes of every point x clause are the largest array made here.
 
     ``any_party`` takes the attacked forces, vessel or aircraft to be a party's, for sweeps that ask
     "would an attack here on an ally's ship be covered" without naming the ally.
@@ -382,7 +385,7 @@ def judge(kb: KnowledgeBase, tables: DayTables, batch: Batch, attackers: np.ndar
         for (slot, *_), verdict in zip(simple, judged, strict=True):
             out[slot] = verdict
     if plan is not None and part != "general" and plan.items:
-        out.extend(_judge_plan(plan, batch, attackers, targets, acts, any_party))
+        out.extend(_judge_plan(plan, batch, attackers, targets, acts, any_party, with_codes))
         if part == "all":  # the kernel's order: treaty by treaty (a stable sort keeps clause order within one)
             out.sort(key=lambda v: plan.position[v.treaty_id])  # type: ignore[union-attr]
     return out  # type: ignore[return-value]  # every None slot was filled
@@ -479,7 +482,7 @@ _NO_COLUMNS = np.zeros(0, dtype=np.int64)
 
 
 def _judge_plan(plan: _Plan, batch: Batch, attackers: np.ndarray, targets: np.ndarray, acts: np.ndarray,
-                any_party: bool) -> list[ClauseVerdicts]:
+                any_party: bool, with_codes: bool = True) -> list[ClauseVerdicts]:
     """The same verdicts as :func:`_judge_simple` for the plan's clauses, its rows built per distinct victim
     and attacker from the plan's state index."""
     n, C = batch.n, len(plan.items)
@@ -508,18 +511,32 @@ def _judge_plan(plan: _Plan, batch: Batch, attackers: np.ndarray, targets: np.nd
         att_t[i] = row
     act_ix = _codes_of(acts, _ACT_NAMES)
     tgt_ix = _codes_of(targets, TARGETS)
-    codes = np.empty((n, C, 5), dtype=np.int8)
-    codes[:, :, 0] = party_t[vinv.ravel()]
-    codes[:, :, 1] = att_t[ainv.ravel()]
-    codes[:, :, 2] = plan.act_rows[act_ix]
-    codes[:, :, 3] = plan.tgt_rows[tgt_ix]
-    codes[:, :, 4] = plan.scope_rows[tgt_ix]
-    status = np.where((codes == FAILS).any(axis=2), DOES_NOT_APPLY,
-                      np.where((codes == UNSURE).any(axis=2), AMBIGUOUS, APPLIES)).astype(np.int8)
+    # the verdicts depend on an attack only through (victim, attacker, act, target kind): judge each distinct
+    # combination once, then gather (a sweep of 50,000 points has a few hundred combinations)
+    na, nk, nt = len(ua), len(_ACT_NAMES) + 1, len(TARGETS) + 1
+    key = ((vinv.ravel().astype(np.int64) * na + ainv.ravel()) * nk + act_ix) * nt + tgt_ix
+    ukey, inv = np.unique(key, return_inverse=True)
+    inv = inv.ravel()
+    combos = np.stack([ukey // (na * nk * nt), ukey // (nk * nt) % na, ukey // nt % nk, ukey % nt], axis=1)
+    u_codes = np.empty((len(combos), C, 5), dtype=np.int8)
+    u_codes[:, :, 0] = party_t[combos[:, 0]]
+    u_codes[:, :, 1] = att_t[combos[:, 1]]
+    u_codes[:, :, 2] = plan.act_rows[combos[:, 2]]
+    u_codes[:, :, 3] = plan.tgt_rows[combos[:, 3]]
+    u_codes[:, :, 4] = plan.scope_rows[combos[:, 3]]
+    u_status = np.where((u_codes == FAILS).any(axis=2), DOES_NOT_APPLY,
+                        np.where((u_codes == UNSURE).any(axis=2), AMBIGUOUS, APPLIES)).astype(np.int8)
+    status = u_status[inv]
+    codes = u_codes[inv] if with_codes else _NO_CODES
     none = np.full(n, -1, dtype=np.int16)
     none.flags.writeable = False
-    return [ClauseVerdicts(clause.id, tid, pidx, codes[:, k, :], none, none, status[:, k])
+    return [ClauseVerdicts(clause.id, tid, pidx, codes[:, k, :] if with_codes else _NO_CODES[:, 0, :], none, none,
+                           status[:, k])
             for k, (tid, clause, pidx) in enumerate(plan.items)]
+
+
+#: the codes of verdicts judged for their status alone (sweeps): empty, so that any use of them fails loudly
+_NO_CODES = np.zeros((0, 1, 5), dtype=np.int8)
 
 
 #: judge simple clauses together (False: each in the general loop; tests compare the two)

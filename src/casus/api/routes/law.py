@@ -16,7 +16,7 @@ from starlette.types import Receive, Scope, Send
 from casus.api.body import read_batch, read_json
 from casus.api.deps import OnQuery, OptLat, OptLon, TargetQuery, day, kb_of
 from casus.api.errors import ERROR_RESPONSES
-from casus.api.limits import HeavySlots, deadline_of, in_thread, limits_of, run_heavy, slots_of
+from casus.api.limits import HeavySlots, deadline_of, in_thread, limits_of, run_bounded, run_heavy, slots_of
 from casus.api.memo import remembered
 from casus.api.responses import JSON, NDJSON, Payload, encode, json_response
 from casus.api.routes.meta import openapi_extra_for
@@ -47,8 +47,9 @@ async def assess(request: Request, cascade: CascadeQuery = True) -> Response:
                             field="body", accepted=SCENARIO)
     kb = kb_of(request)
 
-    async def answer() -> Any:
-        return await run_heavy(request, _assess_one, kb, obj, cascade)
+    async def answer() -> Any:  # without the cascade, one scenario is bounded work; with it, it can spread
+        run = run_heavy if cascade else run_bounded
+        return await run(request, _assess_one, kb, obj, cascade)
 
     return await remembered(request, answer, body=await request.body())
 
@@ -240,8 +241,8 @@ async def defends(
     kb = kb_of(request)
     when = day(on)
 
-    async def answer() -> Any:
-        return await run_heavy(request, lambda: law_defends.defends(kb, where, when, target).to_dict())
+    async def answer() -> Any:  # one place: bounded work
+        return await run_bounded(request, lambda: law_defends.defends(kb, where, when, target).to_dict())
 
     return await remembered(request, answer)
 

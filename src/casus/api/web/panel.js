@@ -189,6 +189,13 @@ export function findingCard(f, notes) {
       card.appendChild(h("p", { class: "dormancy" }, h("strong", {}, `${c.state}, since ${c.since}: `), c.text));
     }
   }
+  if (f.dating && f.dating.estimated) {
+    // a date near the day that is only an estimate (entry into force dated from signature): the verdict may
+    // differ on the real date, whatever it is here
+    const names = { in_force: "entry into force", ended: "end" };
+    const which = Object.entries(f.dating.estimated).map(([k, d]) => `${names[k] || k} (${d})`).join(" and ");
+    card.appendChild(h("p", { class: "dormancy" }, h("strong", {}, `Estimated ${which}: `), f.dating.text));
+  }
   if (f.status !== "does_not_apply" && f.political_step) {
     card.appendChild(h("p", { class: "political" }, f.political_step));
   }
