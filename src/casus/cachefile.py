@@ -25,6 +25,15 @@ through this module, so the trust model is stated once:
 
 A cache file's name carries a hash of what it was built from; the HTTP API does
 not publish these names.
+
+**Shipped caches.** A built package carries the same files for its bundled data
+in ``casus/shipped/`` (written when the wheel is built, or by ``casus
+build-cache`` in a source checkout; see :mod:`casus.geo.shipping`). They are
+read like the package's code, which is why :func:`load_shipped` does not ask who
+owns them; they are still only regular files, checksummed, and used only when
+the hash in their name and header is the one computed from today's data files
+and code. Anything else (data edited after the build, a damaged file) falls back
+to the user's cache, built on first use as without a shipped copy.
 """
 
 from __future__ import annotations
@@ -46,13 +55,17 @@ from casus.fileio import atomic_write_bytes
 if TYPE_CHECKING:
     import numpy as np
 
-__all__ = ["CacheWarning", "build_lock", "cache_dir", "load", "open_regular", "pack", "prune", "read_regular",
-           "save", "trusted_dir", "unpack"]
+__all__ = ["SHIPPED_DIR", "CacheWarning", "build_lock", "cache_dir", "damaged_shipped", "load", "load_shipped",
+           "open_regular", "pack", "prune", "read_regular", "save", "shipped_names", "trusted_dir", "unpack"]
 
 MAGIC = b"CASUSGE2"
 _ALIGN = 16
 #: how long a process waits for another one building the same cache file before building it itself
 LOCK_WAIT_S = 300.0
+
+
+#: where a built package keeps the compiled caches of its bundled data (absent in a bare source checkout)
+SHIPPED_DIR = Path(__file__).resolve().parent / "shipped"
 
 
 class CacheWarning(UserWarning):
@@ -229,6 +242,48 @@ def load(path: Path) -> tuple[dict[str, np.ndarray], dict[str, Any]] | None:
     return got
 
 
+def shipped_names(pattern: str) -> list[str]:
+    """The names of the shipped cache files matching ``pattern`` (``kb-*.bin``); empty without any."""
+    try:
+        return sorted(p.name for p in SHIPPED_DIR.glob(pattern))
+    except OSError:
+        return []
+
+
+def load_shipped(name: str) -> tuple[dict[str, np.ndarray], dict[str, Any]] | None:
+    """The arrays and metadata of the shipped cache file ``name``, or None when there is none.
+
+    A file that is there but cannot be read back (damaged, truncated, not a cache file) gives one
+    :class:`CacheWarning` saying so, then None: the caller builds into the user's cache instead.
+    """
+    path = SHIPPED_DIR / name
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise ValueError("not a regular file")
+        blob: bytes | mmap.mmap = mmap.mmap(fd, 0, access=mmap.ACCESS_READ)
+        return unpack(blob)
+    except (OSError, ValueError, KeyError, TypeError, json.JSONDecodeError, UnicodeDecodeError) as exc:
+        damaged_shipped(name, str(exc))
+        return None
+    finally:
+        os.close(fd)
+
+
+def damaged_shipped(name: str, why: str) -> None:
+    """Say once that the shipped cache file ``name`` is not used, and why (the caller then builds its own)."""
+    path = SHIPPED_DIR / name
+    key = f"{path}:damaged"
+    if key not in _WARNED:
+        _WARNED.add(key)
+        warnings.warn(f"casus: the compiled file {path.name} shipped with casus cannot be used ({why}); building "
+                      f"it in {cache_dir()} instead (reinstall casus to repair it)", CacheWarning, stacklevel=3)
+
+
 def prune(directory: Path, pattern: str, keep: int) -> None:
     """Delete all but the ``keep`` most recently used files matching ``pattern`` (old atlases are ~80 MB)."""
     try:
@@ -275,17 +330,25 @@ def build_lock(path: Path, *, wait_s: float = LOCK_WAIT_S) -> Iterator[bool]:
     held = False
     try:
         give_up = time.monotonic() + wait_s
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                held = True
-                break
-            except BlockingIOError:
-                if time.monotonic() >= give_up:
+        with contextlib.ExitStack() as waiting:
+            said = False
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    held = True
                     break
-                time.sleep(0.05)
-            except OSError:
-                break
+                except BlockingIOError:
+                    if time.monotonic() >= give_up:
+                        break
+                    if not said:  # say once what this process waits for
+                        from casus.progress import step
+
+                        said = True
+                        waiting.enter_context(step(f"Waiting for another casus process to finish {path.name} "
+                                                   "(first run only)"))
+                    time.sleep(0.05)
+                except OSError:
+                    break
         yield held
     finally:
         if held:

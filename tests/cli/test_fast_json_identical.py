@@ -66,7 +66,7 @@ def test_jsonl_is_byte_identical_to_the_walked_path(kb, monkeypatch, cascade):
 
 def test_json_batch_and_single_are_byte_identical(kb):
     text = "".join(json.dumps(s) + "\n" for s in scenarios(12))
-    r = runner.invoke(app, ["assess", "-", "--json", "--detail"], input=text)
+    r = runner.invoke(app, ["assess", "-", "--json"], input=text)
     good, errors = parse_jsonl(text)
     results = assess_many(kb, [a for _, a in good], on_error="collect")
     docs = [x.to_dict() for x in results if isinstance(x, Assessment)]
@@ -190,12 +190,15 @@ def test_compact_jsonl_is_a_faithful_subset_of_the_full_documents(kb, cascade):
     assert after["nato/art5"]["article"] and "USA" in fin["2023-04-05"]["summary"]["bound"]
 
 
-def test_compact_is_the_default_of_a_batch_json_and_a_single_scenario_stays_full(kb):
+def test_jsonl_is_compact_by_default_and_json_keeps_its_full_documents(kb):
+    # issue 18 asks for compact JSON Lines; issue 14 for --json output that only ever gains fields
     text = "".join(json.dumps(s) + "\n" for s in scenarios(12))
-    compact = json.loads(runner.invoke(app, ["assess", "-", "--json"], input=text).stdout)
-    full = json.loads(runner.invoke(app, ["assess", "-", "--json", "--detail"], input=text).stdout)
-    assert compact["errors"] == full["errors"]
-    for c, f in zip(compact["assessments"], full["assessments"], strict=True):
+    compact = [json.loads(x) for x in runner.invoke(app, ["assess", "-", "--jsonl"], input=text).stdout.splitlines()]
+    full = json.loads(runner.invoke(app, ["assess", "-", "--json"], input=text).stdout)
+    detail = json.loads(runner.invoke(app, ["assess", "-", "--json", "--detail"], input=text).stdout)
+    assert full == detail  # --detail changes nothing for --json
+    good = [c for c in compact if "line" not in c]
+    for c, f in zip(good, full["assessments"], strict=True):
         is_subset(c, f)
         assert "reasons" not in json.dumps(c) and "reasons" in json.dumps(f)
     one = json.loads(runner.invoke(app, ["assess", "--by", "RUS", "--at", "Tallinn", "--on", "2025-06-01",

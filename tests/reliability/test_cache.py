@@ -9,6 +9,7 @@ corrupt cache file must be ignored and written again.
 
 from __future__ import annotations
 
+import json
 import pickle
 import shutil
 import tempfile
@@ -94,7 +95,7 @@ CORRUPT = {
     "truncated": None,  # the real file cut in half
     "garbage": b"not a cache file at all\n" * 10,
     "a-pickle": pickle.dumps({"digest": "x"}),
-    "other-document": geo_cache.pack({}, {"format": 2, "kind": "knowledge-base", "digest": "x"}),
+    "other-document": geo_cache.pack({}, {"format": 3, "kind": "knowledge-base", "digest": "x"}),
     "invalid-items": None,  # a sound file whose treaty fails its model: filled in by the test
 }
 
@@ -107,9 +108,10 @@ def test_a_corrupt_kb_cache_is_ignored_and_rebuilt(private_cache, small_copy, ki
     if kind == "truncated":
         bad = good[: len(good) // 2]
     elif kind == "invalid-items":
-        _, doc = geo_cache.unpack(good)
+        arrays, meta = geo_cache.unpack(good)
+        doc = json.loads(arrays["document"].tobytes())
         doc["treaties"]["pact"]["parties"] = "not a list"
-        bad = geo_cache.pack({}, doc)
+        bad = geo_cache.pack({"document": np.frombuffer(json.dumps(doc).encode(), dtype=np.uint8)}, meta)
     else:
         bad = CORRUPT[kind]
     path.write_bytes(bad)

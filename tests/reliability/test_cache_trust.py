@@ -177,3 +177,29 @@ def test_a_stuck_builder_is_not_waited_for_forever(private_cache):
         t.start()
         t.join(5)
         assert first and got == [False]
+
+
+def test_a_waiting_builder_says_what_it_waits_for(private_cache):
+    import contextlib
+
+    from casus import progress
+
+    path = private_cache / "atlas-x.bin"
+    said: list[str] = []
+
+    def second() -> None:
+        with progress.reporting(lambda what: said.append(what) or contextlib.nullcontext()), \
+                cachefile.build_lock(path) as held:
+            said.append(f"held={held}")
+
+    with cachefile.build_lock(path):
+        t = threading.Thread(target=second)
+        t.start()
+        time.sleep(0.3)
+        assert said == ["Waiting for another casus process to finish atlas-x.bin (first run only)"]
+    t.join(10)
+    assert said[-1] == "held=True"
+    with progress.reporting(lambda what: said.append(what) or contextlib.nullcontext()), \
+            cachefile.build_lock(path):
+        pass
+    assert said[-1] == "held=True"  # no one else building: nothing said

@@ -41,10 +41,10 @@ def parse_once() -> Iterator[None]:
     memo: dict[str, object] = {}
     real = yamlio.read
 
-    def read(path: Path, *, display: str | None = None) -> object:
-        key = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    def read(path: Path, *, display: str | None = None, fast: bool = False) -> object:
+        key = hashlib.sha256(Path(path).read_bytes()).hexdigest() + (" fast" if fast else "")
         if key not in memo:
-            memo[key] = real(path, display=display)
+            memo[key] = real(path, display=display, fast=fast)
         return memo[key]
 
     with pytest.MonkeyPatch.context() as mp:

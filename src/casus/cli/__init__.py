@@ -15,7 +15,7 @@ from typing import Annotated, Any
 
 import typer
 
-app = typer.Typer(
+SETTINGS: dict[str, Any] = dict(
     name="casus",
     help="Military-alliance commitments as code: who is bound to defend whom, where, and when.\n\n"
          "Dates are YYYY-MM-DD, YYYY-MM (the 1st of that month), YYYY (the 1st of January) or 'today', given "
@@ -38,6 +38,24 @@ COMMAND_MODULES = (
     "casus.cli.serve_command",
 )
 
+#: the module that registers each command: `casus where ...` imports and builds only its own family,
+#: which halves the start of a command (a test keeps this table equal to what the modules register)
+COMMAND_HOMES: dict[str, str] = {
+    "check": "casus.cli.kb_commands", "members": "casus.cli.kb_commands", "treaties": "casus.cli.kb_commands",
+    "coverage-report": "casus.cli.kb_commands",
+    "where": "casus.cli.geo_commands", "build-cache": "casus.cli.geo_commands",
+    "assess": "casus.cli.law_commands", "defends": "casus.cli.law_commands", "tour": "casus.cli.law_commands",
+    "reach": "casus.cli.reach_commands", "missiles": "casus.cli.reach_commands",
+    "launch-sites": "casus.cli.reach_commands",
+    "relations": "casus.cli.relations_commands", "invocations": "casus.cli.relations_commands",
+    "pacific-allies": "casus.cli.relations_commands", "timeline": "casus.cli.relations_commands",
+    "network": "casus.cli.relations_commands",
+    "diff": "casus.cli.diff_command",
+    "sweep": "casus.cli.sweep_commands", "animate": "casus.cli.sweep_commands",
+    "export": "casus.cli.export_commands",
+    "serve": "casus.cli.serve_command",
+}
+
 
 def _version(value: bool) -> None:
     if value:
@@ -47,7 +65,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def _root(
     version: Annotated[bool, typer.Option("--version", help="Print the version and exit.", callback=_version,
                                           is_eager=True)] = False,
@@ -55,14 +72,21 @@ def _root(
     """Military-alliance commitments as code."""
 
 
-for _name in COMMAND_MODULES:
-    try:
-        _mod = importlib.import_module(_name)
-    except ModuleNotFoundError as _exc:  # a family not yet built
-        if _exc.name != _name:
-            raise
-        continue
-    _mod.register(app)
+def build_app(modules: tuple[str, ...] = COMMAND_MODULES) -> typer.Typer:
+    """The `casus` application with the commands of ``modules`` (all of them by default)."""
+    built = typer.Typer(**SETTINGS)
+    built.callback()(_root)
+    for name in modules:
+        try:
+            mod = importlib.import_module(name)
+        except ModuleNotFoundError as exc:  # a family not yet built
+            if exc.name != name:
+                raise
+            continue
+        mod.register(built)
+    _tidy_help(built)
+    _no_type_tags()
+    return built
 
 
 def _paragraphs(text: str | None) -> str | None:
@@ -115,9 +139,21 @@ def _no_type_tags() -> None:
         argument.display_type_rich = argument_type
 
 
-_tidy_help(app)
-_no_type_tags()
+_FULL: list[typer.Typer] = []
+
+
+def __getattr__(name: str) -> Any:
+    """``casus.cli.app``, the whole application, built on first use (tests and embedders use it)."""
+    if name == "app":
+        if not _FULL:
+            _FULL.append(build_app())
+        return _FULL[0]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def main() -> None:
-    app()
+    """The `casus` command: a known command's family alone, else (help, a typo) the whole application."""
+    import sys
+
+    home = COMMAND_HOMES.get(sys.argv[1]) if len(sys.argv) > 1 else None
+    (build_app((home,)) if home else __getattr__("app"))()

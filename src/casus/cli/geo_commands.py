@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -174,3 +175,25 @@ def register(app: typer.Typer) -> None:
             print_json(where_dict(kb, w))
         else:
             render(kb, w, verbose=verbose, sources=sources)
+
+    @app.command("build-cache")
+    @handle_errors
+    def build_cache(
+        into: Annotated[Path | None, typer.Option("--into", help="Folder to write to (default: the package's "
+                                                               "shipped folder).", show_default=False)] = None,
+    ) -> None:
+        """Compile the bundled knowledge base and its atlas into the package, as a built wheel ships them.
+
+        A source checkout or an editable install has no compiled caches until this runs (or until the first
+        command compiles them into the user's cache); afterwards every fresh user cache starts at once. Run it
+        again after editing the data files: a compiled file whose hash no longer matches the data is never used.
+        """
+        from casus.fileio import os_error
+        from casus.geo.shipping import build
+
+        try:
+            written = build(into)
+        except OSError as exc:  # a folder that cannot be written: said in one line, exit 2 (or 1 for a full disk)
+            raise os_error(exc, into or exc.filename or "the shipped folder", field="--into") from exc
+        for path in written:
+            typer.echo(f"{path} ({path.stat().st_size / 1e6:.1f} MB)")

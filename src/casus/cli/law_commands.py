@@ -173,9 +173,9 @@ def register(app: typer.Typer) -> None:
         as_json: JsonOpt = False,
         jsonl: Annotated[bool, typer.Option("--jsonl", help="One JSON assessment per line.")] = False,
         detail: Annotated[bool, typer.Option("--detail", help=(
-            "With a FILE and --json or --jsonl: the full document of each scenario (every clause in force with "
-            "its reasons, articles, sources and political step; the place in full; the cascade graph) instead "
-            "of the compact one. A single scenario's --json is always the full document."))] = False,
+            "With --jsonl: the full document of each scenario (every clause in force with its reasons, articles, "
+            "sources and political step; the place in full; the cascade graph) instead of the compact one. "
+            "--json always gives the full documents."))] = False,
     ) -> None:
         """Assess an attack clause by clause: which clauses apply, why, and who is bound.
 
@@ -184,9 +184,9 @@ def register(app: typer.Typer) -> None:
         number on standard error with a summary line, and the good ones are still assessed; the exit code is
         then 3 (2 when no line is good or the input is empty).
 
-        A batch's --json/--jsonl documents are compact by default: the headline, the attack, the place
-        (territory, sovereign, administrator), the clauses that apply or are ambiguous with their article and
-        the states bound, the summary, and the cascade's rounds. --detail gives the full documents.
+        --jsonl lines are compact by default: the headline, the attack, the place (territory, sovereign,
+        administrator), the clauses that apply or are ambiguous with their article and the states bound, the
+        summary, and the cascade's rounds; --detail gives the full documents. --json gives the full documents.
         """
         from casus.errors import ScenarioError
         from casus.law.assess import Assessment, assess_many
@@ -216,7 +216,7 @@ def register(app: typer.Typer) -> None:
                                           "victim": _actor(kb, on_state, "--on-state"), "place": place,
                                           "target": target, "act": act}))]
         n = len(numbered)
-        full = detail or not batch  # one scenario given by options is always shown in full
+        full = detail or not batch  # --jsonl: compact unless --detail; one scenario by options is always in full
         if jsonl:
             # stream: assess a chunk, write its lines, drop it - memory stays flat in the number of scenarios
             from casus.jsonio import dumps_plain
@@ -245,7 +245,8 @@ def register(app: typer.Typer) -> None:
         with busy(f"Assessing {n} scenario{'s' if n != 1 else ''}"):
             results = assess_many(kb, [a for _, a in numbered], on_error="collect" if batch else "raise")
             if as_json:
-                docs = [r.to_dict(with_cascade=cascade, detail=full) for r in results if isinstance(r, Assessment)]
+                # --json keeps its full documents (its output only ever gains fields); compact is --jsonl's
+                docs = [r.to_dict(with_cascade=cascade, detail=True) for r in results if isinstance(r, Assessment)]
         for (n, _), r in zip(numbered, results, strict=True):
             if not isinstance(r, Assessment):
                 errors.append(LineError(n, r))

