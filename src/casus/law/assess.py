@@ -261,8 +261,10 @@ class Assessment(Displayable):
     def rows(self) -> list[dict[str, Any]]:
         from casus.kb.words import clause_label
 
+        # the answer first: clauses that apply, then those that may, then the rest (each in the kernel's order)
+        order = {"applies": 0, "ambiguous": 1}
         return [{"clause": f.clause, "treaty": clause_label(self.kb, f.clause, short=True), "status": f.status,
-                 "bound": ", ".join(f.bound)} for f in self.findings]
+                 "bound": ", ".join(f.bound)} for f in sorted(self.findings, key=lambda f: order.get(f.status, 2))]
 
 
 def assess(kb: KnowledgeBase, attack: Attack | dict[str, Any]) -> Assessment:
