@@ -234,6 +234,19 @@ def _read_templates(root: Any, name: str, layer: int, templates: dict[str, Locat
         templates[item.id] = Located(item, name, yamlio.line_of(root, ["templates", i]), raw, layer)
 
 
+def _claim_treaty_id(tid: str, name: str, root: Any, seen: set[tuple[str, str]], problems: list[Problem]) -> bool:
+    """Take ``tid`` for the treaty or pact in file ``name``: False (with a problem) when another file has it; a
+    file named otherwise than its id is reported but still read."""
+    if ("treaty", tid) in seen:
+        problems.append(Problem(name, 1, f"duplicate treaty id {tid!r} (a treaty or pact already has it)"))
+        return False
+    seen.add(("treaty", tid))
+    if Path(name).stem != tid:
+        problems.append(Problem(name, yamlio.line_of(root, ["id"]),
+                                f"file name {Path(name).stem!r} differs from id {tid!r}"))
+    return True
+
+
 def _read_pact(root: Any, name: str, layer: int, templates: dict[str, Located], treaties: dict[str, Located],
                never: dict[str, Located], problems: list[Problem], seen: set[tuple[str, str]]) -> None:
     """Validate a compact pact, expand it with its template, and file the treaty under its id."""
@@ -245,13 +258,8 @@ def _read_pact(root: Any, name: str, layer: int, templates: dict[str, Located], 
     pact = _validate(Pact, root, name, [], root, problems)
     if pact is None:
         return
-    if ("treaty", pact.id) in seen:
-        problems.append(Problem(name, 1, f"duplicate treaty id {pact.id!r} (a treaty or pact already has it)"))
+    if not _claim_treaty_id(pact.id, name, root, seen, problems):
         return
-    seen.add(("treaty", pact.id))
-    if Path(name).stem != pact.id:
-        problems.append(Problem(name, yamlio.line_of(root, ["id"]),
-                                f"file name {Path(name).stem!r} differs from id {pact.id!r}"))
     tmpl = templates.get(pact.template)
     if tmpl is None:
         hints = close_matches(pact.template, templates)
@@ -295,14 +303,8 @@ def _read_treaty(root: Any, name: str, layer: int, treaties: dict[str, Located],
     treaty = _validate(Treaty, root, name, [], root, problems)
     if treaty is None:
         return
-    if ("treaty", treaty.id) in seen:
-        problems.append(Problem(name, 1, f"duplicate treaty id {treaty.id!r}"))
+    if not _claim_treaty_id(treaty.id, name, root, seen, problems):
         return
-    seen.add(("treaty", treaty.id))
-    stem = Path(name).stem
-    if stem != treaty.id:
-        problems.append(Problem(name, yamlio.line_of(root, ["id"]),
-                                f"file name {stem!r} differs from id {treaty.id!r}"))
     treaties[treaty.id] = Located(treaty, name, 1, root, layer)
 
 

@@ -190,19 +190,9 @@ class Assessment(Displayable):
         subset of the full one: see :data:`COMPACT_FIELDS`."""
         if not detail:
             return self._compact_dict(with_cascade)
-        place = self.place_out()
-        out: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
-        if self.attack.id is not None:
-            out["id"] = self.attack.id
-        from casus.law.headline import assessment_headline
-
-        out["headline"] = assessment_headline(self.kb, self)
-        attack = self.attack.to_dict()
-        attack.pop("id", None)
-        attack["victim"] = self.victim
+        out = self._opening()
         out.update({
-            "attack": attack,
-            "place": place,
+            "place": self.place_out(),
             "control": self.control,
             "findings": [f.to_dict() for f in self.findings],
             "summary": {
@@ -217,20 +207,25 @@ class Assessment(Displayable):
             out["cascade"] = self.cascade.to_dict()
         return out
 
-    def _compact_dict(self, with_cascade: bool) -> dict[str, Any]:
+    def _opening(self) -> dict[str, Any]:
+        """The keys both documents open with, in order: schema version, id, headline, the attack as judged."""
+        from casus.law.headline import assessment_headline
+
         out: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
         if self.attack.id is not None:
             out["id"] = self.attack.id
-        from casus.law.headline import assessment_headline
-
         out["headline"] = assessment_headline(self.kb, self)
         attack = self.attack.to_dict()
         attack.pop("id", None)
         attack["victim"] = self.victim
+        out["attack"] = attack
+        return out
+
+    def _compact_dict(self, with_cascade: bool) -> dict[str, Any]:
+        out = self._opening()
         place = self.place_out()
         findings = [f for f in self.relevant_findings if f.status != "does_not_apply"]
         out.update({
-            "attack": attack,
             "place": None if place is None else {k: place[k] for k in COMPACT_PLACE if k in place},
             "findings": [f.to_dict(detail=False) for f in findings],
             "summary": {
