@@ -35,6 +35,7 @@ from casus.kb.models import (
     Status,
     Target,
 )
+from casus.kb.words import article_ref
 
 #: the target kinds a template's geography speaks of when it says "anywhere"
 _DEFAULT_TARGETS: tuple[Target, ...] = ("territory", "armed_forces", "vessel", "aircraft")
@@ -163,7 +164,7 @@ def expand(pact: Pact, template: Template) -> dict[str, Any] | None:
                                                      "note": "original party; bound from entry into force"}]})
         else:
             parties.append(p.model_dump(by_alias=True, exclude_none=True))
-    cite = f"{pact.short_name or pact.name}, Art. {pact.article}"
+    cite = f"{pact.short_name or pact.name}, {article_ref(pact.article, short=True)}"
     if pact.scope is not None:
         targets = {k: pact.scope for k in template.targets}
         describe = pact.scope_describe
@@ -184,7 +185,7 @@ def expand(pact: Pact, template: Template) -> dict[str, Any] | None:
         "guarantors": list(pact.guarantors),
         "beneficiaries": list(pact.beneficiaries),
         "sources": [s.model_dump(by_alias=True, exclude_none=True) for s in pact.clause_sources] or sources,
-        "phases": [{"from": start, "label": f"Art. {pact.article} as signed", "cite": cite,
+        "phases": [{"from": start, "label": f"{article_ref(pact.article, short=True)} as signed", "cite": cite,
                     "describe": describe, "targets": targets, "sources": sources}],
     }
     if isinstance(pact.attacker, tuple):
@@ -192,7 +193,7 @@ def expand(pact: Pact, template: Template) -> dict[str, Any] | None:
         clause["attackers"] = {
             "states": list(pact.attacker),
             "otherwise": pact.attacker_otherwise,
-            "reason": pact.attacker_reason or f"Art. {pact.article} speaks of attacks by "
+            "reason": pact.attacker_reason or f"{article_ref(pact.article, short=True)} speaks of attacks by "
                                               f"{', '.join(pact.attacker)}",
             "cite": cite,
         }

@@ -77,8 +77,23 @@ def clause_label(kb: KnowledgeBase, clause_id: str, *, short: bool = False) -> s
         treaty, clause = kb.clause(clause_id)
     except Exception:  # an id outside this knowledge base: show it as given
         return clause_id
-    word = "Art." if short else "Article"
-    return f"{treaty_short(kb, treaty.id)} {word} {clause.article}"
+    ref = article_ref(clause.article, short=short)
+    return f"{treaty_short(kb, treaty.id)}{' ' if ref != clause.article else ', '}{ref}"
+
+
+#: an article label made only of article numbers ('5', '42(7)', 'IV, V', '2-4'), which reads after "Article(s)"
+_NUMBERED = re.compile(r"[0-9IVXLC]+[a-z]?(\([0-9a-z]+\))*(\s*(,|-|–|and)\s*([0-9IVXLC]+[a-z]?)?(\([0-9a-z]+\))*)*")
+
+
+def article_ref(article: str, *, short: bool = False) -> str:
+    """'Article 5', 'Articles IV, V' ('Art.'/'Arts.' with ``short``), or the label as it stands when it names
+    its own part of the instrument ('Title Three, Sec. 312', 'mutual assistance (number not read)'), so that
+    nothing reads "Article Title Three"."""
+    if not _NUMBERED.fullmatch(article.strip()):
+        return article
+    plural = bool(re.search(r"(,|-|–|\band\b)\s*[0-9IVXLC]", article))  # '3(1)-(3)' is one article
+    word = ("Arts." if plural else "Art.") if short else ("Articles" if plural else "Article")
+    return f"{word} {article}"
 
 
 def states_list(kb: KnowledgeBase, codes: Iterable[str], *, most: int = 4, group: str | None = None) -> str:
