@@ -58,3 +58,11 @@ def test_diff_cli_and_json():
         next(c for c in body["changes"] if c.get("state") == "SWE").items()
     bad = runner.invoke(app, ["diff", "--from", "2025-01-01", "--to", "2024-01-01"])
     assert bad.exit_code == 2 and "Traceback" not in bad.output
+
+
+def test_diff_speaks_in_names_not_codes(kb):
+    ch = kb.diff("2017-11-02", "2025-12-01")
+    (left,) = [c.text for c in ch.of_kind("left") if c.state == "GBR"]
+    assert left.startswith("The United Kingdom withdrew")
+    changed = [c.text for c in ch.of_kind("clause_changed") if c.treaty == "us-philippines-1951"]
+    assert changed and all(t.startswith("US-Philippines") and "us-philippines-1951/" not in t for t in changed)

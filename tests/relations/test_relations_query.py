@@ -16,7 +16,8 @@ def test_partner_is_not_covered_by_article5(fkb):
     r = relations(fkb, "JPN", "2017-11-02")
     assert r.member_of == () and r.partner_of == ("nato",)
     assert "nato/art5" not in r.clauses and r.defence_clauses == ()
-    assert any("nato/art5 does not cover it" in n for n in r.notes)
+    assert any("Partner of NATO, not a party: NATO Article 5 does not cover it" in n for n in r.notes)  # names
+    assert r.partner_names == ("NATO",) and "a partner of NATO." in r.headline()
 
 
 def test_member_has_article5(fkb):

@@ -23,7 +23,7 @@ def _table(title: str, columns: tuple[str, ...], rows: list[tuple[str, ...]]) ->
 
 
 def _show_relations(kb: Any, r: Any) -> None:
-    from casus.kb.words import clause_label, treaty_short
+    from casus.kb.words import area_words, clause_label, treaty_short
 
     out = console(wrap=True)
     out.print(f"[bold]{r.headline()}[/bold]" if hasattr(r, "headline") else f"[bold]{r.name} on {r.on}[/bold]")
@@ -31,7 +31,7 @@ def _show_relations(kb: Any, r: Any) -> None:
         out.print(_table("Treaties (party)", ("Treaty", "Since", "Articles"),
                          [(treaty_short(kb, t.treaty) + (" (suspended)" if t.suspended else ""),
                            t.since.isoformat() if t.since else "",
-                           ", ".join(clause_label(kb, c, short=True).rsplit(" Art. ", 1)[-1] for c in t.clauses))
+                           ", ".join(kb.clause(c)[1].article for c in t.clauses))
                           for t in r.treaties]))
     else:
         out.print("Treaties: none in the knowledge base on this date")
@@ -39,10 +39,11 @@ def _show_relations(kb: Any, r: Any) -> None:
                                                  or "none"))
     if r.frameworks:
         out.print(_table("Partnership frameworks", ("Framework", "Organisation", "Since", "Status"),
-                         [(f.name, f.organisation, f.since, f.status) for f in r.frameworks]))
+                         [(f.name, treaty_short(kb, f.organisation), f.since, f.status) for f in r.frameworks]))
     if r.programmes:
         out.print(_table("Programmes in effect", ("Programme", "Signed", "Period", "Areas of cooperation"),
-                         [(p.name, p.date, p.period or "", ", ".join(p.areas)) for p in r.programmes]))
+                         [(p.name, p.date, p.period or "", ", ".join(area_words(a) for a in p.areas))
+                          for p in r.programmes]))
     if r.documents:
         out.print(_table("Declarations, statements and visits", ("Date", "Kind", "Name", "Topics"),
                          [(d.date + (f" to {d.until}" if d.until else ""), d.kind, d.name, "; ".join(d.topics))
@@ -53,7 +54,8 @@ def _show_relations(kb: Any, r: Any) -> None:
                           for o in r.operations]))
     if r.invocations:
         out.print(_table("Invocations", ("Date", "Clause", "Role", "Outcome"),
-                         [(i.requested.isoformat(), i.clause, i.role, i.outcome) for i in r.invocations]))
+                         [(i.requested.isoformat(), clause_label(kb, i.clause, short=True), i.role, i.outcome)
+                          for i in r.invocations]))
     for note in r.notes:
         out.print(f"Note: {note}", markup=False)
 

@@ -31,6 +31,11 @@ def with_article(name: str) -> str:
     return name
 
 
+def treaty_with_article(name: str) -> str:
+    """'the Rio Treaty', 'the Treaty of Aachen', but 'NATO' and 'ANZUS' (an acronym standing alone)."""
+    return name if name.isupper() and " " not in name else "the " + name
+
+
 def a_or_an(word: str) -> str:
     """'an island', 'a rock' (by the first letter: enough for the words casus uses)."""
     return ("an " if word[:1].lower() in "aeiou" else "a ") + word
@@ -102,3 +107,15 @@ def states_list(kb: KnowledgeBase, codes: Iterable[str], *, most: int = 4, group
     if len(codes) <= most:
         return join([state_name(kb, c) for c in codes])
     return f"{len(codes)} {group + ' ' if group else ''}{'parties' if group else 'states'}"
+
+
+#: areas of cooperation (:data:`casus.kb.relations.AREAS`) whose code does not read as English once unhyphenated
+_AREA_WORDS = {"education-training": "education and training", "science-technology": "science and technology",
+               "women-peace-security": "women, peace and security"}
+
+
+def area_words(area: str) -> str:
+    """'crisis management', 'counter-terrorism', 'education and training' from an area code."""
+    if area in _AREA_WORDS:
+        return _AREA_WORDS[area]
+    return area if area.startswith(("counter-", "non-")) else area.replace("-", " ")

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from casus.dates import parse_date
 from casus.display import Displayable
 from casus.errors import DateError
+from casus.kb.words import capital, clause_label, join, state_name
 
 if TYPE_CHECKING:
     from casus.kb.base import KnowledgeBase
@@ -102,18 +103,8 @@ def diff(kb: KnowledgeBase, start: dt.date | str, end: dt.date | str) -> Changes
     return Changes(a, b, tuple(out))
 
 
-def _name(kb: KnowledgeBase, code: str | None) -> str:
-    if code is None:
-        return "no state"
-    st = kb.states.get(code)
-    return st.name if st else code
-
-
 def _names(kb: KnowledgeBase, codes: Any) -> str:
-    names = [_name(kb, c) for c in sorted(codes)]
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
+    return join([state_name(kb, c) for c in sorted(codes)])
 
 
 def _treaty_changes(kb: KnowledgeBase, t: Treaty, within: Any) -> list[Change]:
@@ -137,7 +128,7 @@ def _treaty_changes(kb: KnowledgeBase, t: Treaty, within: Any) -> list[Change]:
         for e in p.events:
             if not within(e.date) or (e.date == t.in_force and e.type == "bound"):
                 continue
-            who = _name(kb, p.state)
+            who = capital(state_name(kb, p.state))
             if e.type == "bound":
                 out.append(Change(e.date, "joined", f"{who} became bound by the {t.name}.", treaty=t.id,
                                   state=p.state))
@@ -154,13 +145,14 @@ def _treaty_changes(kb: KnowledgeBase, t: Treaty, within: Any) -> list[Change]:
                                   treaty=t.id, state=p.state))
         for c in p.caveats:
             if within(c.start):
-                out.append(Change(c.start, "standing_doubtful", f"{_name(kb, p.state)} remains a party to the "
-                                                                f"{short}, but: {' '.join(c.text.split())}",
+                who = capital(state_name(kb, p.state))
+                out.append(Change(c.start, "standing_doubtful", f"{who} remains a party to the {short}, but: "
+                                                                f"{' '.join(c.text.split())}",
                                   treaty=t.id, state=p.state))
     for clause in t.clauses:
         for prev, ph in pairwise(clause.phases):
             if within(ph.start):
-                out.append(Change(ph.start, "clause_changed", f"{clause.id} ({clause.article}): now {ph.label} "
+                out.append(Change(ph.start, "clause_changed", f"{clause_label(kb, clause.id)}: now {ph.label} "
                                                               f"(before: {prev.label}).", treaty=t.id,
                                   clause=clause.id))
     for dm in t.dormancy:
@@ -182,12 +174,12 @@ def _territory_changes(kb: KnowledgeBase, within: Any) -> list[Change]:
                 continue
             assert cur.start is not None
             if cur.holder != prev.holder:
-                text = (f"{terr.name} changed hands: now held by {_name(kb, cur.holder)}, "
-                        f"before by {_name(kb, prev.holder)}")
+                text = (f"{terr.name} changed hands: now held by {state_name(kb, cur.holder)}, "
+                        f"before by {state_name(kb, prev.holder)}")
                 if cur.sovereign != cur.holder:
-                    text += f" (sovereign: {_name(kb, cur.sovereign)}; {cur.status})"
+                    text += f" (sovereign: {state_name(kb, cur.sovereign)}; {cur.status})"
             else:
-                text = (f"{terr.name}: sovereignty now {_name(kb, cur.sovereign)} ({cur.status}), before "
-                        f"{_name(kb, prev.sovereign)}; still held by {_name(kb, cur.holder)}")
+                text = (f"{terr.name}: sovereignty now {state_name(kb, cur.sovereign)} ({cur.status}), before "
+                        f"{state_name(kb, prev.sovereign)}; still held by {state_name(kb, cur.holder)}")
             out.append(Change(cur.start, "territory_changed_hands", text + ".", territory=terr.id, state=cur.holder))
     return out

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from casus.kb import yamlio
-from casus.kb.words import clause_label, state_name, states_list
+from casus.kb.words import area_words, clause_label, join, state_name, states_list, treaty_short
 from casus.relations import query as relations_query
 
 if TYPE_CHECKING:
@@ -113,9 +113,9 @@ def run_tour(kb: KnowledgeBase, path: Path = TOUR_FILE) -> list[Answer]:
 def _partner_line(kb: KnowledgeBase, code: str, day: dt.date) -> str:
     """What the partnership gives a partner, from the relations data: programmes and areas, not Art. 5."""
     d = relations_query.relations(kb, code, day).to_dict()
-    progs = [f"{p['name']} ({p['date']}; {', '.join(p['areas'])})" for p in d.get("programmes", [])
-             if p.get("in_effect")]
-    partner = ", ".join(d.get("partner_of", [])) or "no organisation"
+    progs = [f"{p['name']} ({p['date']}; {', '.join(area_words(a) for a in p['areas'])})"
+             for p in d.get("programmes", []) if p.get("in_effect")]
+    partner = join([treaty_short(kb, t) for t in d.get("partner_of", [])]) or "no organisation"
     text = f"{d['name']} on {day.isoformat()}: partner of {partner}"
     if progs:
         text += "; programmes in effect: " + "; ".join(progs)

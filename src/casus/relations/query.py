@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from casus.dates import parse_date
 from casus.kb.models import Treaty
 from casus.kb.relations import Partnership
+from casus.kb.words import clause_label, join, treaty_short
 from casus.relations.periods import contribution_span, partner_documents, spell_on
 from casus.relations.results import (
     DocumentTie,
@@ -67,6 +68,7 @@ def relations(kb: KnowledgeBase, state: str, on: dt.date | str) -> StateRelation
         operations=_operations(kb, code, day),
         invocations=_invocations(kb, code, day),
         notes=_notes(kb, partner_of),
+        partner_names=tuple(treaty_short(kb, o) for o in partner_of),
     )
 
 
@@ -77,7 +79,7 @@ def _treaties(kb: KnowledgeBase, code: str, day: dt.date) -> tuple[TreatyTie, ..
         st = kb.standing(tid, code, day)
         dormant = t.dormant_on(day)
         out.append(TreatyTie(tid, t.name, st.since, st.suspended, tuple(c.id for c in t.clauses), _role(t, code),
-                             dormant.start if dormant else None))
+                             dormant.start if dormant else None, treaty_short(kb, tid)))
     return tuple(out)
 
 
@@ -158,8 +160,8 @@ def _notes(kb: KnowledgeBase, partner_of: tuple[str, ...]) -> tuple[str, ...]:
     notes = []
     for org in partner_of:
         t = kb.treaties.get(org)
-        clauses = [c.id for c in t.clauses if c.kind == "defense"] if t else []
+        clauses = [clause_label(kb, c.id) for c in t.clauses if c.kind == "defense"] if t else []
         if clauses:
-            notes.append(f"Partner of {org}, not a party: {', '.join(clauses)} does not cover it "
+            notes.append(f"Partner of {treaty_short(kb, org)}, not a party: {join(clauses)} does not cover it "
                          "(the clause binds and protects parties only).")
     return tuple(notes)

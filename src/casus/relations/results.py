@@ -11,7 +11,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from casus.display import Displayable
-from casus.kb.words import join
+from casus.kb.words import join, treaty_with_article, with_article
 
 
 def show_date(day: dt.date | None, precision: str = "day") -> str | None:
@@ -54,6 +54,7 @@ class TreatyTie(_Record):
     # "mutual"; or, under a one-way treaty, "guarantor" (owes defence) / "guaranteed" (is owed it)
     role: str = "mutual"
     dormant_since: dt.date | None = None   # in force, but dormant (SEATO since 1977)
+    short_name: str = ""                    # 'US-Japan Security Treaty': what a sentence calls it
 
 
 @dataclass(frozen=True)
@@ -128,6 +129,8 @@ class StateRelations(_Record, Displayable):
     operations: tuple[OperationTie, ...]
     invocations: tuple[InvocationTie, ...]
     notes: tuple[str, ...]
+    #: the organisations of ``partner_of`` by name ('NATO'), in the same order
+    partner_names: tuple[str, ...] = ()
 
     @property
     def clauses(self) -> tuple[str, ...]:
@@ -143,10 +146,10 @@ class StateRelations(_Record, Displayable):
     def headline(self) -> str:
         """The state's treaties and partnerships on the day, in names."""
         day = self.on.isoformat()
-        treaties = join([t.name for t in self.treaties]) or "no treaty in casus"
-        said = f"On {day}, {self.name} is a party to {treaties}"
+        treaties = join([treaty_with_article(t.short_name or t.name) for t in self.treaties]) or "no treaty in casus"
+        said = f"On {day}, {with_article(self.name)} is a party to {treaties}"
         if self.partner_of:
-            said += f" and a partner of {join(self.partner_of)}"
+            said += f" and a partner of {join(self.partner_names or self.partner_of)}"
         return said + "."
 
     def rows(self) -> list[dict[str, Any]]:
