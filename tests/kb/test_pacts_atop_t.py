@@ -37,6 +37,7 @@ ADDED = [
     (3340, "29 March 1958", "iraqja.iq"),
     (3340, "separate responsibility for foreign affairs", "history.state.gov"),
     (3505, "until 1974", "api.parliament.uk"),
+    (3480, "Joint Spanish-US Consultative Committee", "march.es"),
 ]
 
 
