@@ -38,6 +38,7 @@ ADDED = [
     (3340, "separate responsibility for foreign affairs", "history.state.gov"),
     (3505, "until 1974", "api.parliament.uk"),
     (3480, "Joint Spanish-US Consultative Committee", "march.es"),
+    (3245, "Art. 62 of the French Constitution", "docslib.org"),
 ]
 
 
