@@ -25,7 +25,8 @@ def test_members_json_finland_boundary():
 
 def test_members_table():
     r = run("members", "nato", "--on", "2017-11-02")
-    assert r.exit_code == 0 and "29 parties" in r.stdout
+    assert r.exit_code == 0 and "On 2017-11-02, 29 states are parties to the North Atlantic Treaty (NATO)." in r.stdout
+    assert r.stdout.index("Belgium") < r.stdout.index("BEL")  # the name first, the code last
 
 
 def test_bad_inputs_exit_2_without_traceback():

@@ -91,16 +91,25 @@ def register(app: typer.Typer) -> None:
             return
         from rich.table import Table
 
-        table = Table(title=f"{t.name}: {len(rows)} parties on {when.isoformat()}")
-        for col in ("State", "Name", "Party since", "Note"):
+        from casus.kb.words import state_name, states_list, treaty_short, treaty_with_article
+
+        name = treaty_with_article(t.name) + (f" ({treaty_short(kb, t.id)})" if t.short_name else "")
+        out = console(wrap=True)
+        out.print(f"[bold]On {when.isoformat()}, {len(rows)} state{'s are' if len(rows) != 1 else ' is'} "
+                  f"part{'ies' if len(rows) != 1 else 'y'} to {name}"
+                  + (f": {states_list(kb, codes, most=6)}" if len(rows) <= 6 else "") + ".[/bold]",
+                  markup=True)
+        table = Table(title_justify="left", box=None, pad_edge=False, header_style="bold")
+        for col in ("State", "Party since", "Note", "Code"):
             table.add_column(col)
         for r in rows:
             note = []
             if r["suspended"]:
                 note.append("suspended")
             if r["not_bound_towards"]:
-                note.append("obligations suspended towards " + ", ".join(r["not_bound_towards"]))
-            table.add_row(r["state"], r["name"], r["since"].isoformat(), "; ".join(note))
+                note.append("obligations suspended towards "
+                            + ", ".join(state_name(kb, c) for c in r["not_bound_towards"]))
+            table.add_row(r["name"], r["since"].isoformat(), "; ".join(note), r["state"])
         console().print(table)
 
     @app.command()
@@ -138,17 +147,26 @@ def register(app: typer.Typer) -> None:
             return
         from rich.table import Table
 
-        from casus.kb.words import treaty_short
+        from casus.kb.words import capital, join, treaty_short, treaty_with_article, with_article
 
-        title = f"Treaties of {kb.states[code].name} on {when.isoformat()}" if code else "Treaties"
-        if atop is not None:
-            title += f" with ATOP id {atop}"
-        table = Table(title=title, title_justify="left", box=None, pad_edge=False, header_style="bold")
-        for col in ("Treaty", "Id", "In force", "Ended", "ATOP", "Articles"):
-            table.add_column(col, no_wrap=col in ("Id", "In force", "Ended", "ATOP"))
+        names = join([treaty_with_article(treaty_short(kb, i)) for i in ids[:6]])
+        names += f" and {len(ids) - 6} more" if len(ids) > 6 else ""
+        behind = f" behind ATOP id {atop}" if atop is not None else ""
+        if code:
+            who = with_article(kb.states[code].name)
+            said = (f"On {when.isoformat()}, {who} is a party to {len(ids)} treat{'y' if len(ids) == 1 else 'ies'} "
+                    f"in casus{behind}" + (f": {names}." if ids else "."))
+        else:
+            said = f"The knowledge base holds {len(ids)} treat{'y' if len(ids) == 1 else 'ies'}{behind}" + (
+                f": {names}." if ids and len(ids) <= 6 else ".")
+        console(wrap=True).print(f"[bold]{capital(said)}[/bold]")
+        table = Table(title_justify="left", box=None, pad_edge=False, header_style="bold")
+        for col in ("Treaty (id)", "In force", "Ended", "ATOP", "Articles"):
+            table.add_column(col, no_wrap=col in ("In force", "Ended", "ATOP"),
+                             min_width={"Treaty (id)": 22, "Articles": 10}.get(col))
         for r in rows:
             t = kb.treaties[r["treaty"]]
-            table.add_row(treaty_short(kb, t.id), r["treaty"],
+            table.add_row(f"{treaty_short(kb, t.id)}\n[dim]{r['treaty']}[/dim]",
                           r["in_force"].isoformat() if r["in_force"] else "not in force",
                           r["ended"].isoformat() if r["ended"] else "", str(r["atop_id"] or ""),
                           ", ".join(c.article for c in t.clauses))

@@ -60,6 +60,27 @@ def _show_relations(kb: Any, r: Any) -> None:
         out.print(f"Note: {note}", markup=False)
 
 
+def _show_invocations(kb: Any, rows: Any) -> None:
+    """A sentence, then each invocation as a sentence with names: who invoked which clause, over what, with
+    what outcome (ids and codes are in --json)."""
+    from casus.kb.words import capital, clause_label, join, state_name
+
+    out = console(wrap=True)
+    if not rows:
+        out.print("No recorded invocation matches.")
+        return
+    first, last = (d.isoformat() for d in (min(i.requested for i in rows), max(i.requested for i in rows)))
+    out.print(f"[bold]{len(rows)} recorded invocation{'s' if len(rows) != 1 else ''} of defence or consultation "
+              f"clauses, from {first} to {last}.[/bold]")
+    lines = []
+    for i in rows:
+        who = capital(join([state_name(kb, c) for c in i.requested_by]) or "A party")
+        outcome = i.outcome.replace("-", " ")
+        lines.append((i.requested.isoformat(),
+                      f"{who} invoked {clause_label(kb, i.clause)}. {i.event} Outcome: {outcome}."))
+    out.print(_table("", ("Requested", "Invocation"), lines), markup=False)
+
+
 def _code(kb: Any, value: str, field: str) -> str:
     from casus.cli.common import state_code
 
@@ -103,9 +124,7 @@ def register(app: typer.Typer) -> None:
         if as_json:
             print_json({"count": len(rows), "invocations": rows})
             return
-        console().print(_table(f"{len(rows)} invocation(s)", ("Requested", "Clause", "By", "Event", "Outcome"),
-                               [(i.requested.isoformat(), i.clause, ", ".join(i.requested_by), i.event, i.outcome)
-                                for i in rows]))
+        _show_invocations(kb, rows)
 
     @app.command("pacific-allies")
     @handle_errors
@@ -124,9 +143,15 @@ def register(app: typer.Typer) -> None:
         if as_json:
             print_json(res)
             return
-        console().print(_table(f"Parties to {res.treaty} with territory in {res.region} on {res.on.isoformat()}",
-                               ("State", "Name", "Territories"),
-                               [(a.state, a.name, ", ".join(t.name for t in a.territories)) for a in res.allies]))
+        from casus.kb.words import treaty_short, treaty_with_article
+
+        name = treaty_with_article(treaty_short(kb, res.treaty))
+        area = kb.regions[res.region].name if res.region in kb.regions else res.region
+        out = console(wrap=True)
+        out.print(f"[bold]On {res.on.isoformat()}, {len(res.allies)} parties to {name} hold territory in the "
+                  f"{area}, computed from the geography.[/bold]")
+        out.print(_table("", ("State", "Territories"),
+                         [(a.name, ", ".join(t.name for t in a.territories)) for a in res.allies]))
 
     @app.command()
     @handle_errors
@@ -143,7 +168,9 @@ def register(app: typer.Typer) -> None:
         if as_json:
             print_json(t)
             return
-        console().print(_table(f"Timeline of {t.name} ({t.state})", ("Date", "Event"),
+        from casus.kb.words import with_article
+
+        console().print(_table(f"Timeline of {with_article(t.name)}: {len(t.events)} events", ("Date", "Event"),
                                [(e.date, e.text) for e in t.events]))
 
     @app.command()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from casus.kb.words import treaty_short
 from casus.relations.periods import contribution_span, partner_documents
 from casus.relations.results import Timeline, TimelineEvent, show_date
 
@@ -47,7 +48,8 @@ def timeline(kb: KnowledgeBase, state: str) -> Timeline:
                 if s.end is not None:
                     add(s.end, "day", "partnership-resumed", p.id, f"participation in the {p.name} resumed")
             if part.end is not None:
-                why = {"joined-member": f"on joining {p.organisation}"}.get(part.end_reason or "", part.end_reason)
+                why = {"joined-member": f"on joining {treaty_short(kb, p.organisation)}"}.get(part.end_reason or "",
+                                                                                 part.end_reason)
                 add(part.end, "day", "partnership-left", p.id, f"left the {p.name} ({why})")
     for d in partner_documents(kb.partnerships, code):
         what = {"visit": "visit", "programme": "programme adopted", "declaration": "declaration signed",
