@@ -222,3 +222,24 @@ def test_scenario_titles_say_what_was_attacked(kb):
     forces = _assess(kb, "North Korea strikes US forces at Camp Humphreys, South Korea")
     assert scenario_title(kb, forces) == ("An armed attack by North Korea on the armed forces of the United States "
                                           "in South Korea, 2017-11-02")
+
+
+@pytest.mark.parametrize("args", [
+    ["invocations"], ["pacific-allies", "--on", "2017-11-02"], ["members", "anzus-1951", "--on", "2000-01-01"],
+    ["treaties", "Japan", "--on", "2020-01-01"], ["relations", "Japan", "--on", "2017-11-02"],
+    ["timeline", "Finland"], ["diff", "--from", "2017-11-02", "--to", "2025-12-01"],
+])
+def test_listings_open_with_a_sentence_in_names(kb, args):
+    out = runner.invoke(app, args, env={"COLUMNS": "80"})
+    assert out.exit_code == 0, out.output
+    lines = out.output.splitlines()
+    end = next(k for k, line in enumerate(lines) if line.rstrip().endswith("."))
+    first = " ".join(" ".join(lines[:end + 1]).split())  # the opening sentence, unwrapped
+    assert first and not _codes(kb, first), first
+    assert "nato" not in out.output and not CLAUSE_ID.search(out.output), out.output
+
+
+def test_invocations_read_as_sentences():
+    out = runner.invoke(app, ["invocations", "--treaty", "nato"], env={"COLUMNS": "80"})
+    text = " ".join(out.output.split())
+    assert "The United States invoked NATO Article 5." in text and "Outcome: assistance provided." in text

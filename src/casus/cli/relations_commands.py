@@ -168,10 +168,12 @@ def register(app: typer.Typer) -> None:
         if as_json:
             print_json(t)
             return
-        from casus.kb.words import with_article
+        from casus.kb.words import capital, with_article
 
-        console().print(_table(f"Timeline of {with_article(t.name)}: {len(t.events)} events", ("Date", "Event"),
-                               [(e.date, e.text) for e in t.events]))
+        span = f", from {t.events[0].date} to {t.events[-1].date}" if t.events else ""
+        out = console(wrap=True)
+        out.print(f"[bold]{capital(with_article(t.name))}: {len(t.events)} dated events in casus{span}.[/bold]")
+        out.print(_table("", ("Date", "Event"), [(e.date, e.text) for e in t.events]))
 
     @app.command()
     @handle_errors
