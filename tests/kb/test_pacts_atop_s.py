@@ -1,4 +1,4 @@
-"""ATOP rows worked by atop-s: east, central and southern African pacts of 1972-2006.
+"""ATOP rows worked by atop-s: east, central and southern African pacts of 1963-2006.
 
 Each modelled pact is pinned on both sides of its dates and assessed once under
 its clause; where a date is an estimate, the finding near it carries the dating
@@ -39,6 +39,8 @@ LIVES = [
      "dated from signature during Gaddafi's visit (estimate) to Gibler's end (estimate)"),
     ("car-drc-1998", ("CAF", "COD"), "1998-05-11", None,
      "dated from signature (estimate); never terminated (Gibler)"),
+    ("kenya-ethiopia-1963", ("KEN", "ETH"), "1963-12-12", None,
+     "dated from 12 December 1963, the Ethiopian defence ministry's date (estimate); renewed, never ended"),
     ("luanda-1999", ("AGO", "COD", "NAM", "ZWE"), "1999-04-08", "2001-08-14",
      "the Luanda meeting in the week before 16 April 1999 (estimate) to the SADC Protocol's signature (estimate)"),
 ]
@@ -60,6 +62,7 @@ NIAMEY = {"lat": 13.51, "lon": 2.11}
 BANGUI = {"lat": 4.39, "lon": 18.56}
 KINSHASA = {"lat": -4.32, "lon": 15.31}
 LUANDA = {"lat": -8.84, "lon": 13.23}
+NAIROBI = {"lat": -1.29, "lon": 36.82}
 
 # (clause, scenario, status, states that must be bound, basis)
 ASSESSMENTS = [
@@ -71,6 +74,8 @@ ASSESSMENTS = [
      "applies", {"CAF"}, "mutual assistance, each choosing its help after consultation"),
     ("luanda-1999/assistance", {"date": "2000-01-01", "attacker": "ZAF", "victim": "AGO", "place": LUANDA},
      "applies", {"COD", "NAM", "ZWE"}, "mutual military assistance among the four states"),
+    ("kenya-ethiopia-1963/assistance", {"date": "1967-01-01", "attacker": "SOM", "victim": "KEN", "place": NAIROBI},
+     "applies", {"ETH"}, "each comes to the other's aid if attacked, Somalia in view"),
 ]
 
 
@@ -107,6 +112,8 @@ def test_car_drc_help_is_left_to_each_party(kb):
      "2001-08-01", None, "ended"),
     ("car-drc-1998/assistance", {"attacker": "RWA", "victim": "COD", "place": KINSHASA},
      "1998-06-01", "2005-01-01", "in_force"),
+    ("kenya-ethiopia-1963/assistance", {"attacker": "SOM", "victim": "KEN", "place": NAIROBI},
+     "1964-01-01", "1967-01-01", "in_force"),
 ])
 def test_estimated_dates_carry_the_dating_note(kb, clause, scen, near, far, which):
     f = kb.assess({"date": near, **scen}).finding(clause)
@@ -122,7 +129,8 @@ def test_pacts_are_not_in_force_after_their_end(kb):
                      ).status("luanda-1999/assistance") is None
 
 
-MODELLED = {3700: "sudan-uganda-1972", 3725: "niger-libya-1974", 4900: "car-drc-1998", 4920: "luanda-1999"}
+MODELLED = {3485: "kenya-ethiopia-1963", 3700: "sudan-uganda-1972", 3725: "niger-libya-1974",
+            4900: "car-drc-1998", 4920: "luanda-1999"}
 
 
 @pytest.mark.parametrize("atop_id", sorted(MODELLED))
@@ -131,7 +139,7 @@ def test_modelled_rows_are_no_longer_unresolved(report, atop_id):
     assert report[atop_id]["treaties"] == [MODELLED[atop_id]]
 
 
-UNRESOLVED = [3485, 3887, 4985, 5055, 5090]
+UNRESOLVED = [3887, 4985, 5055, 5090]
 
 
 @pytest.mark.parametrize("atop_id", UNRESOLVED)
@@ -139,3 +147,13 @@ def test_unresolved_rows_say_what_is_missing(report, atop_id):
     row = report[atop_id]
     assert row["status"] == "unresolved", row
     assert row.get("missing"), atop_id
+
+
+def test_kenya_ethiopia_starts_on_kenyan_independence_not_atop_date(kb):
+    assert not kb.in_force("kenya-ethiopia-1963", "1963-11-22")
+    row = {r["atop_id"]: r for r in coverage(kb.kb)["rows"]}[3485]
+    assert "22 November 1963" in row["atop_note"]
+
+
+def test_sadc_row_records_that_the_2001_protocol_has_no_defence_clause(report):
+    assert "no defence obligation" in report[4985]["found"]
