@@ -157,3 +157,8 @@ def test_kenya_ethiopia_starts_on_kenyan_independence_not_atop_date(kb):
 
 def test_sadc_row_records_that_the_2001_protocol_has_no_defence_clause(report):
     assert "no defence obligation" in report[4985]["found"]
+
+
+def test_great_lakes_row_records_the_pact_entry_into_force_and_first_ratifiers(report):
+    row = report[5090]
+    assert "21 June 2008" in row["found"] and "Angola, Sudan and Zambia" in row["missing"]
