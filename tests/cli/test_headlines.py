@@ -243,3 +243,14 @@ def test_invocations_read_as_sentences():
     out = runner.invoke(app, ["invocations", "--treaty", "nato"], env={"COLUMNS": "80"})
     text = " ".join(out.output.split())
     assert "The United States invoked NATO Article 5." in text and "Outcome: assistance provided." in text
+
+
+def test_a_clause_that_names_its_attacker_says_so_when_another_attacks(kb):
+    """Art. 3 of the 1948 Czechoslovak-Bulgarian treaty answers Germany (and states joined to its policy): an
+    attack by Greece is ambiguous because of whom the clause names, not because 'the clause speaks of a state'."""
+    a = kb.assess({"attacker": "GRC", "victim": "BGR", "place": "Sofia", "date": "1950-01-01"})
+    assert a.status("czechoslovakia-bulgaria-1948/art3") == "ambiguous"
+    line = " ".join(assessment_headline(kb.kb, a).split())
+    assert ("Czechoslovak-Bulgarian treaty Article 3 is ambiguous: it names Germany as the attacker, and whether an "
+            "attack by Greece also counts is contested.") in line
+    assert "speaks of an attack by a state" not in line

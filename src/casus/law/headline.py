@@ -103,6 +103,10 @@ def finding_why(kb: KnowledgeBase, f: Finding, *, place: str, attacker: str, vic
         except Exception:
             named = None
         who = actor_name(kb, attacker)
+        if r.holds is None and named is not None and attacker not in named.states:
+            names = join([state_name(kb, c) for c in named.states])
+            return (f"it names {names} as the attacker{'s' if len(named.states) > 1 else ''}, and whether an attack "
+                    f"by {who} also counts is contested")
         if r.holds is None:
             return f"whether an attack by {who} counts is contested: the clause speaks of an attack by a state"
         if named is not None:
