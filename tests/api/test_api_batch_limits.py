@@ -19,6 +19,15 @@ NDJSON = {"Content-Type": "application/x-ndjson"}
 LINE = json.dumps({"date": "2023-04-05", "attacker": "RUS", "victim": "FIN", "place": {"lat": 60.17, "lon": 24.94}})
 
 
+def _run(coro):  # type: ignore[no-untyped-def]
+    """asyncio.run in a thread of its own: a browser test earlier in the session (Playwright's sync API) may
+    leave an event loop running in the main thread, where asyncio.run refuses to start."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coro).result()
+
+
 def test_a_timed_out_batch_stops_working(kb, monkeypatch):
     calls: list[float] = []
     real = casus.law.assess.assess_many
@@ -68,7 +77,7 @@ def test_heavy_requests_beyond_the_bound_get_503_with_retry_after(kb, monkeypatc
             gate.set()
             return [third, health, await first, await second]
 
-    third, health, first, second = asyncio.run(scenario())
+    third, health, first, second = _run(scenario())
     assert third.status_code == 503 and third.json()["error"] == "server_busy"
     assert int(third.headers["retry-after"]) >= 1
     assert health.status_code == 200
@@ -103,7 +112,7 @@ def test_bounded_requests_wait_their_turn_instead_of_503(kb, monkeypatch):
             gate.set()
             return [refused, await heavy, *[await t for t in light]]
 
-    refused, heavy, *light = asyncio.run(scenario())
+    refused, heavy, *light = _run(scenario())
     assert refused.status_code == 503 and refused.json()["error"] == "server_busy"
     assert heavy.status_code == 200
     assert [r.status_code for r in light] == [200, 200, 200]
@@ -127,7 +136,7 @@ def test_the_line_limit_refuses_before_the_body_is_read():
 
     request = Request({"type": "http", "method": "POST", "headers": []}, receive)
     with pytest.raises(RequestTooLargeError) as err:
-        asyncio.run(read_batch(request, 5))
+        _run(read_batch(request, 5))
     assert err.value.field == "scenarios" and "5" in (err.value.accepted or "")
     assert sent == 3, f"{sent} chunks read before refusing"  # lines 1-2, 3-4, 5-6: refused at line 6
 
@@ -179,6 +188,6 @@ def test_a_big_batch_does_not_freeze_other_clients(kb):
                 await asyncio.sleep(0.05)
             return worst, (await batch).status_code
 
-    worst, status = asyncio.run(scenario())
+    worst, status = _run(scenario())
     assert status == 200
     assert worst < 1.0, f"health waited {worst:.2f} s behind the batch"
