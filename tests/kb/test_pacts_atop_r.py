@@ -122,6 +122,8 @@ def test_chad_is_no_longer_owed_french_help_after_1976(kb):
      "2010-03-01", "1980-01-01", "ended"),
     ("ueac-1968/art30", {"attacker": "SDN", "victim": "TCD", "place": NDJAMENA},
      "1968-06-01", None, "in_force"),
+    ("ueac-1968/art30", {"attacker": "SDN", "victim": "TCD", "place": NDJAMENA},
+     "1968-12-01", None, "ended"),
     ("rss-1996/art4", {"attacker": "VEN", "victim": "GRD", "place": ST_GEORGES},
      "1996-06-01", "2020-01-01", "in_force"),
     ("ecowas-pmad-1981/art3", {"attacker": "LBR", "victim": "SLE", "place": FREETOWN},
@@ -132,6 +134,12 @@ def test_estimated_dates_carry_the_dating_note(kb, clause, scenario, near, far, 
     assert f.dating is not None and which in f.dating["estimated"]
     if far is not None:
         assert kb.assess({"date": far, **scenario}).finding(clause).dating is None
+
+
+def test_ecowas_protocol_lists_only_the_1981_signatories(kb):
+    members = set(kb.members("ecowas-pmad-1981", "1990-01-01"))
+    assert not members & {"CPV", "GNB", "MLI"}, "did not sign in 1981; no later adherence found"
+    assert len(members) == 13
 
 
 MODELLED = {3395: "france-equatorial-africa-1960", 3590: "ueac-1968", 3895: "ecowas-pmad-1981",
