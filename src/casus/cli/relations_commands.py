@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -10,7 +11,7 @@ import typer
 from casus.cli.common import STATE_HELP, JsonOpt, OnOpt, OverlayOpt, console, day, handle_errors, load_kb, print_json
 
 
-def _table(title: str, columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> Any:
+def _table(title: str, columns: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> Any:
     from rich.table import Table
 
     table = Table(title=title, title_justify="left", show_lines=False, box=None, pad_edge=False,
@@ -72,7 +73,7 @@ def _show_invocations(kb: Any, rows: Any) -> None:
     first, last = (d.isoformat() for d in (min(i.requested for i in rows), max(i.requested for i in rows)))
     out.print(f"[bold]{len(rows)} recorded invocation{'s' if len(rows) != 1 else ''} of defence or consultation "
               f"clauses, from {first} to {last}.[/bold]")
-    lines = []
+    lines: list[tuple[str, str]] = []
     for i in rows:
         who = capital(join([state_name(kb, c) for c in i.requested_by]) or "A party")
         outcome = i.outcome.replace("-", " ")
