@@ -97,8 +97,7 @@ def register(app: typer.Typer) -> None:
         out = console(wrap=True)
         out.print(f"[bold]On {when.isoformat()}, {len(rows)} state{'s are' if len(rows) != 1 else ' is'} "
                   f"part{'ies' if len(rows) != 1 else 'y'} to {name}"
-                  + (f": {states_list(kb, codes, most=6)}" if len(rows) <= 6 else "") + ".[/bold]",
-                  markup=True)
+                  + (f": {states_list(kb, codes, most=6)}" if len(rows) <= 6 else "") + ".[/bold]")
         table = Table(title_justify="left", box=None, pad_edge=False, header_style="bold")
         for col in ("State", "Party since", "Note", "Code"):
             table.add_column(col)

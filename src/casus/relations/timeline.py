@@ -48,8 +48,9 @@ def timeline(kb: KnowledgeBase, state: str) -> Timeline:
                 if s.end is not None:
                     add(s.end, "day", "partnership-resumed", p.id, f"participation in the {p.name} resumed")
             if part.end is not None:
-                why = {"joined-member": f"on joining {treaty_short(kb, p.organisation)}"}.get(part.end_reason or "",
-                                                                                 part.end_reason)
+                why = part.end_reason
+                if why == "joined-member":
+                    why = f"on joining {treaty_short(kb, p.organisation)}"
                 add(part.end, "day", "partnership-left", p.id, f"left the {p.name} ({why})")
     for d in partner_documents(kb.partnerships, code):
         what = {"visit": "visit", "programme": "programme adopted", "declaration": "declaration signed",
