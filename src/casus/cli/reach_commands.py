@@ -124,6 +124,8 @@ def register(app: typer.Typer) -> None:
             return
         from rich.table import Table
 
+        from casus.kb.words import state_name
+
         total = len(items)
         items = items[:limit] if limit else items
         table = Table(title="Missiles: ranges are public estimates, low and high, each with its source", box=None,
@@ -134,7 +136,8 @@ def register(app: typer.Typer) -> None:
         for col in cols:
             table.add_column(col, overflow="fold", justify="right" if col == "Range km" else "left")
         for m in items:
-            row = [m.name, m.owner, m.missile_class, m.first_flight_words(),
+            row = [m.name, m.owner if verbose else state_name(kb, m.owner, article=False), m.missile_class,
+                   m.first_flight_words(),
                    f"{m.range.low.km:,.0f}–{m.range.high.km:,.0f}"]
             if verbose:
                 row = [m.id, *row, m.status, f"{m.range.low.source.title} / {m.range.high.source.title}"]
@@ -224,10 +227,18 @@ def _print(kb: Any, result: Any, clause: str | None, show_all: bool, limit: int 
     def within(low: bool, high: bool = True) -> str:
         return "low" if low else "high" if high else "no"
 
+    from casus.kb.words import state_name
+
+    def who(code: str | None) -> str:
+        """The holder by name (its code with --verbose)."""
+        if not code:
+            return ""
+        return code if verbose else state_name(kb, code, article=False)
+
     if result.targets:
         t = table("Targets", "Target", "Kind", "Held by", "km", "Within")
         for x in result.targets:  # every target asked for; --limit is for the lists casus finds
-            t.add_row(x.name, x.kind, x.administrator or x.state or "", f"{x.distance_km:,.0f}",
+            t.add_row(x.name, x.kind, who(x.administrator or x.state), f"{x.distance_km:,.0f}",
                       within(x.within_low, x.within_high))
         out.print(t)
 
@@ -244,9 +255,9 @@ def _print(kb: Any, result: Any, clause: str | None, show_all: bool, limit: int 
               *cols)
     for x in rows(result.territories):
         cv = cover.get(x.id)
-        held = x.administrator or x.state or ""
+        held = who(x.administrator or x.state)
         if x.state and x.administrator and x.state != x.administrator:
-            held = f"{x.administrator} (sovereign {x.state})"
+            held = f"{who(x.administrator)} (sovereign {who(x.state)})"
         row = [x.name + (f" ({x.id})" if verbose else ""), held, f"{x.distance_km:,.0f}", within(x.within_low),
                ", ".join(label(a) for a in cv.applies) if cv else ""]
         if clause:
