@@ -162,7 +162,7 @@ def test_reach_answers_first_and_fits_80_columns():
     assert lines[0].startswith("Hwasong-15 from North Korea on 2017-11-29: within reach")
     assert all(len(x) <= 80 for x in lines)
     text = " ".join(r.stdout.split())
-    assert "Berlin, DEU city DEU 7,758 low" in text and "Lisbon, PRT city PRT 10,039 high" in text
+    assert "Berlin, DEU city Germany 7,758 low" in text and "Lisbon, PRT city Portugal 10,039 high" in text
     assert "NATO Art. 5" in text and "nato/art5" not in text  # names by default, ids with --verbose
     assert "more territories (--limit N, --all, or --json)" in text
 
