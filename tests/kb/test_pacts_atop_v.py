@@ -1,0 +1,60 @@
+"""ATOP rows worked by atop-v: Soviet-bloc treaties of friendship and mutual assistance, 1946-1977.
+
+Each modelled pact is pinned on both sides of its dates and assessed once under
+its clause; where a date is an estimate, the finding near it carries the dating
+note.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import casus
+
+D = dt.date.fromisoformat
+
+
+@pytest.fixture(scope="module")
+def kb() -> casus.Casus:
+    return casus.open()
+
+
+def day_before(day: str) -> str:
+    return (D(day) - dt.timedelta(days=1)).isoformat()
+
+
+# (pact, two parties, entry into force, end or None, basis)
+LIVES = [
+    ("ussr-hungary-1948", ("HUN", "SUN"), "1948-04-21", "1967-11-28",
+     "in force on the exchange of ratifications in Budapest; ended when the 1967 successor took effect (estimate)"),
+]
+
+
+@pytest.mark.parametrize(("pact", "pair", "start", "end", "basis"), LIVES, ids=[x[0] for x in LIVES])
+def test_parties_bound_from_entry_into_force_to_the_end(kb, pact, pair, start, end, basis):
+    assert not kb.in_force(pact, day_before(start)), basis
+    assert set(pair) <= set(kb.members(pact, start)), basis
+    if end is not None:
+        assert set(pair) <= set(kb.members(pact, day_before(end))), basis
+        assert not kb.in_force(pact, end), basis
+    else:
+        assert set(pair) <= set(kb.members(pact, "2026-01-01")), basis
+
+
+BUDAPEST = {"lat": 47.50, "lon": 19.04}
+
+# (clause, scenario, status, states that must be bound, basis)
+ASSESSMENTS = [
+    ("ussr-hungary-1948/assistance", {"date": "1955-01-01", "attacker": "DEU", "victim": "HUN", "place": BUDAPEST},
+     "applies", {"SUN"}, "assistance if either party is drawn into war with Germany"),
+]
+
+
+@pytest.mark.parametrize(("clause", "scenario", "status", "bound", "basis"), ASSESSMENTS,
+                         ids=[f"{a[0]}-{a[1]['victim']}" for a in ASSESSMENTS])
+def test_one_assessment_per_pact(kb, clause, scenario, status, bound, basis):
+    f = kb.assess(scenario).finding(clause)
+    assert f.status == status, f"{clause}: {f.status} ({basis})"
+    assert bound <= set(f.bound), f"{clause}: bound {f.bound} ({basis})"
