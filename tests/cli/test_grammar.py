@@ -44,6 +44,8 @@ def _commands() -> dict[str, click.Command]:
 
 DATED = {"members", "treaties", "where", "assess", "defends", "relations", "pacific-allies", "network", "reach",
          "sweep", "animate", "export territories", "export regions", "export coverage"}
+#: commands whose dates are a span (--from/--to), in the same grammar
+SPANNED = {"diff"}
 
 
 def test_parse_when_reads_months_and_years_as_their_first_day():

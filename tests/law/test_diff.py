@@ -58,6 +58,14 @@ def test_diff_cli_and_json():
         next(c for c in body["changes"] if c.get("state") == "SWE").items()
     bad = runner.invoke(app, ["diff", "--from", "2025-01-01", "--to", "2024-01-01"])
     assert bad.exit_code == 2 and "Traceback" not in bad.output
+    # the one date grammar of the command line: a year is its 1st of January, a month its 1st day
+    year = runner.invoke(app, ["diff", "--from", "2023", "--to", "2023-04", "--json"])
+    assert year.exit_code == 0, year.output
+    got = json.loads(year.stdout)
+    assert (got["from"], got["to"]) == ("2023-01-01", "2023-04-01") and got["count"] == 0
+    assert runner.invoke(app, ["diff", "--from", "2023-13"]).exit_code == 2
+    wrapped = runner.invoke(app, ["diff", "--from", "2017-11-02", "--to", "2025-12-01"], env={"COLUMNS": "80"})
+    assert all(len(line) <= 80 for line in wrapped.stdout.splitlines())
 
 
 def test_diff_speaks_in_names_not_codes(kb):
