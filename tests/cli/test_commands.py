@@ -76,3 +76,17 @@ def test_defends_json():
 def test_check_passes_on_bundled_data():
     r = run("check")
     assert r.exit_code == 0 and "ok" in r.stdout
+
+
+def test_an_error_says_what_is_accepted_once():
+    region = run("pacific-allies", "--region", "mars")
+    assert region.exit_code == 2 and "accepted: africa, arctic-ocean, asia" in region.output
+    assert "in all; --json lists them)" in region.output  # a long list is cut, not dropped
+    state = run("relations", "Narnia")
+    assert "accepted: a state's name or its ISO 3166-1 alpha-3 code" in state.output
+    status = run("coverage-report", "--status", "foo")  # the message lists the values already
+    assert status.exit_code == 2 and "accepted:" not in status.output
+    early = run("relations", "Japan", "--on", "1800")  # 'outside the covered range A to B' says it already
+    assert early.exit_code == 2 and "accepted:" not in early.output
+    month = run("diff", "--from", "2023-13")
+    assert "accepted: YYYY-MM-DD, YYYY-MM" in month.output

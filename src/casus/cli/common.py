@@ -14,6 +14,7 @@ in the help and in the error.
 from __future__ import annotations
 
 import functools
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -147,6 +148,20 @@ def print_json(obj: Any) -> None:
     sys.stdout.write(dumps(obj) + "\n")
 
 
+def _accepted_line(accepted: str | None, message: str) -> str | None:
+    """What the input may be, unless the message already says it; a long list is cut to its first values
+    (``--json`` gives it whole)."""
+    if not accepted or accepted in message:
+        return None
+    dated = re.findall(r"\d{4}-\d{2}-\d{2}", accepted)
+    if dated and all(d in message for d in dated):  # 'outside the covered range A to B' says it already
+        return None
+    items = accepted.split(", ")
+    if len(accepted) > 160 and len(items) > 8:
+        return ", ".join(items[:8]) + f", ... ({len(items)} in all; --json lists them)"
+    return accepted
+
+
 def handle_errors(fn: F) -> F:
     """Run a command; turn casus errors into one clear line and exit 2, never a traceback."""
 
@@ -176,6 +191,10 @@ def handle_errors(fn: F) -> F:
                 else:
                     err.print("[red]error:[/red] ", end="")
                     err.print(exc.message, markup=False)
+                    accepted = _accepted_line(exc.accepted, exc.message)
+                    if accepted:
+                        err.print("[dim]accepted:[/dim] ", end="")
+                        err.print(accepted, markup=False)
                     if exc.hint:
                         err.print("[yellow]hint:[/yellow] ", end="")
                         err.print(exc.hint, markup=False)

@@ -96,7 +96,7 @@ class KnowledgeBase:
         choices = list(self.states) if len(key) == 3 and key.isalpha() else []
         choices += [s.name for s in self.states.values()]
         raise UnknownStateError(str(code), choices, field="state",
-                                accepted="an ISO 3166-1 alpha-3 code such as USA, JPN, FIN")
+                                accepted="a state's name or its ISO 3166-1 alpha-3 code, such as Japan or JPN")
 
     def treaty(self, treaty_id: str) -> Treaty:
         key = str(treaty_id).strip().lower()
