@@ -27,6 +27,7 @@ from casus.law.findings import Finding, build_finding, control_words, not_in_for
 from casus.law.kernel import (
     DOES_NOT_APPLY,
     FAILS,
+    NOT_IN_FORCE,
     OUTSIDE,
     ClauseVerdicts,
     DayTables,
@@ -36,6 +37,7 @@ from casus.law.kernel import (
     epoch_start,
     general_epoch_start,
     judge,
+    judge_light,
     status_quo_ante,
     territory_table_factory,
 )
@@ -69,16 +71,23 @@ class Assessment(Displayable):
     point: Point | None
     where: Any = field(repr=False)      # Whereabouts or None
     tables: DayTables = field(repr=False)
-    clause_verdicts: tuple[ClauseVerdicts, ...] = field(repr=False)  # shared by the attacks of one epoch
+    clause_verdicts: tuple[ClauseVerdicts, ...] = field(repr=False)  # shared by the attacks of one span
     row: int = 0                                                       # this attack's row in them
+
+    @cached_property
+    def _in_force(self) -> tuple[ClauseVerdicts, ...]:
+        """The verdicts of the clauses in force on the attack's day (those of a span include clauses in force
+        only on other days of it)."""
+        row = self.row
+        return tuple(cv for cv in self.clause_verdicts if int(cv.status[row]) != NOT_IN_FORCE)
 
     @property
     def verdicts(self) -> list[tuple[ClauseVerdicts, int]]:
-        return [(cv, self.row) for cv in self.clause_verdicts]
+        return [(cv, self.row) for cv in self._in_force]
 
     @cached_property
     def findings(self) -> tuple[Finding, ...]:
-        return tuple(self._finding(cv) for cv in self.clause_verdicts) + self._not_in_force
+        return tuple(self._finding(cv) for cv in self._in_force) + self._not_in_force
 
     @cached_property
     def relevant_findings(self) -> tuple[Finding, ...]:
@@ -86,7 +95,7 @@ class Assessment(Displayable):
         treaties the attacked state was not party to (which could never have bound anyone). Only these are
         put into words for a compact document or a headline."""
         row = self.row
-        return tuple(self._finding(cv) for cv in self.clause_verdicts
+        return tuple(self._finding(cv) for cv in self._in_force
                      if not (int(cv.status[row]) == DOES_NOT_APPLY and int(cv.codes[row][0]) == FAILS)
                      ) + self._not_in_force
 
@@ -377,26 +386,32 @@ def assess_many(kb: KnowledgeBase, attacks: Iterable[Attack | dict[str, Any]], *
         memo = _verdict_memo(kb) if sig is not None else {}
         first_day = epoch_of[keep[0]]
         first = tables_on(first_day, ante)
-        mkey = ("general", general_epoch_start(kb, first_day), ante, sig)
+        span = general_epoch_start(kb, first_day)
+        batch, attackers, targets, acts = batch_of(keep, first)
+        # the general clauses and the simple clauses of the same treaties change only at the span's dates
+        # (judged once, on its first tables); the all-simple treaties are judged for the whole span at once,
+        # each attack on its own epoch's parties (judge_light)
+        mkey = ("general", span, ante, sig)
         general = memo.get(mkey) if sig is not None else None
         if general is None:
-            general = judge(kb, first, *batch_of(keep, first), part="general")
+            general = [*judge(kb, first, batch, attackers, targets, acts, part="general"),
+                       *judge(kb, first, batch, attackers, targets, acts, part="heavy_simple")]
             if sig is not None:
                 memo[mkey] = general
         position = {i: k for k, i in enumerate(keep)}
-        for day in sorted({epoch_of[i] for i in keep}):
-            rows = [i for i in keep if epoch_of[i] == day]
-            tables = tables_on(day, ante)
-            mkey = ("simple", day, ante, sig)
-            simple = memo.get(mkey) if sig is not None else None
-            if simple is None:
-                simple = judge(kb, tables, *batch_of(rows, tables), part="simple")
-                if sig is not None:
-                    memo[mkey] = simple
-            at = np.array([position[i] for i in rows])
-            mine = [v if len(at) == len(keep) else _rows_of(v, at) for v in general]
-            verdicts = tuple(sorted([*mine, *simple], key=lambda v: rank[v.clause_id]))
-            for row, i in enumerate(rows):
+        days = sorted({epoch_of[i] for i in keep})
+        parts = [(tables_on(day, ante), np.array([position[i] for i in keep if epoch_of[i] == day]))
+                 for day in days]
+        mkey = ("light", days[0], ante, sig)
+        light = memo.get(mkey) if sig is not None else None
+        if light is None:
+            light = judge_light(kb, parts, batch.victims, attackers, targets, acts)
+            if sig is not None:
+                memo[mkey] = light
+        verdicts = tuple(sorted([*general, *light], key=lambda v: rank[v.clause_id]))
+        for tables, at in parts:
+            for row in at.tolist():
+                i = keep[row]
                 done = items[i]
                 assert isinstance(done, Attack)
                 pt = points.get(i)
@@ -425,12 +440,6 @@ def _verdict_memo(kb: KnowledgeBase) -> dict[Any, Any]:
 def _signature(a: Any, terr: int, regions: np.ndarray, victim: str) -> tuple[Any, ...]:
     """All the kernel reads of one attack besides the day: territory, regions, actors, target and act."""
     return (terr, regions.tobytes(), victim, a.attacker, a.target, a.act)
-
-
-def _rows_of(v: ClauseVerdicts, at: np.ndarray) -> ClauseVerdicts:
-    """The verdicts of some rows of a batch."""
-    return ClauseVerdicts(v.clause_id, v.treaty_id, v.phase, v.codes[at], v.exception[at], v.extension[at],
-                          v.status[at])
 
 
 @lru_cache(maxsize=16)

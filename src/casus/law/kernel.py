@@ -38,6 +38,9 @@ OUTSIDE = "*outside*"
 CONDITIONS = ("party", "attacker", "act", "target", "scope")
 STATUS_NAMES = ("applies", "does_not_apply", "ambiguous")
 APPLIES, DOES_NOT_APPLY, AMBIGUOUS = 0, 1, 2
+#: the status of a clause for an attack of a span on whose day it was not in force (see :func:`judge_light`):
+#: such verdicts are never shown; an assessment skips them
+NOT_IN_FORCE = 3
 _STATUS_CODE = {"applies": HOLDS, "does_not_apply": FAILS, "ambiguous": UNSURE}
 
 
@@ -286,8 +289,10 @@ def judge(kb: KnowledgeBase, tables: DayTables, batch: Batch, attackers: np.ndar
           *, any_party: bool = False, part: str = "all", with_codes: bool = True) -> list[ClauseVerdicts]:
     """Judge every clause in force on ``tables.day`` (or those named) for the batch.
 
-    ``part`` limits the work to the clauses of the general loop (``general``) or to the simple clauses
-    judged together (``simple``); see :func:`general_epoch_start`.
+    ``part`` limits the work to the clauses of the general loop (``general``), to the simple clauses
+    judged together (``simple``), or to the simple clauses of the treaties that are not all simple
+    (``heavy_simple``: like the general ones, they change only at the general span's dates; the rest is
+    :func:`judge_light`'s); see :func:`general_epoch_start`.
 
     ``with_codes=False`` leaves the condition codes of the vectorised clauses out (their ``codes`` are empty): a
     sweep reads only the status, and the codes of every point x clause are the largest array made here.
@@ -314,7 +319,7 @@ def judge(kb: KnowledgeBase, tables: DayTables, batch: Batch, attackers: np.ndar
                 continue
             pidx, phase = found
             simple_one = VECTORISE and _is_simple(clause, pidx)
-            if (part == "general" and simple_one) or (part == "simple" and not simple_one):
+            if (part == "general" and simple_one) or (part in ("simple", "heavy_simple") and not simple_one):
                 continue
             if simple_one:
                 simple.append((len(out), tid, clause, pidx, phase))
@@ -384,7 +389,7 @@ def judge(kb: KnowledgeBase, tables: DayTables, batch: Batch, attackers: np.ndar
         judged = _judge_simple(tables, batch, attackers, targets, acts, [x[1:] for x in simple], any_party)
         for (slot, *_), verdict in zip(simple, judged, strict=True):
             out[slot] = verdict
-    if plan is not None and part != "general" and plan.items:
+    if plan is not None and part in ("all", "simple") and plan.items:
         out.extend(_judge_plan(plan, batch, attackers, targets, acts, any_party, with_codes))
         if part == "all":  # the kernel's order: treaty by treaty (a stable sort keeps clause order within one)
             out.sort(key=lambda v: plan.position[v.treaty_id])  # type: ignore[union-attr]
@@ -537,6 +542,148 @@ def _judge_plan(plan: _Plan, batch: Batch, attackers: np.ndarray, targets: np.nd
 
 #: the codes of verdicts judged for their status alone (sweeps): empty, so that any use of them fails loudly
 _NO_CODES = np.zeros((0, 1, 5), dtype=np.int8)
+
+
+@dataclass(frozen=True)
+class _Union:
+    """The plans of the epochs of one span, as one set of columns: each epoch's clause columns mapped into the
+    union (``maps``), and the column properties that do not depend on the day."""
+
+    items: list[tuple[str, Clause, int]]
+    maps: list[np.ndarray]
+    act_rows: np.ndarray
+    tgt_rows: np.ndarray
+    scope_rows: np.ndarray
+    att_state: np.ndarray
+    att_nsa: np.ndarray
+    outside: np.ndarray
+    named: np.ndarray
+    otherwise: np.ndarray
+    named_of: dict[str, np.ndarray]
+
+
+_UNIONS: dict[tuple[int, ...], tuple[tuple[Any, ...], _Union]] = {}
+_NIF_PARTY = np.int8(4)  # marks, in the party column, a clause not in force on the attack's day
+
+
+def _union(plans: list[_Plan]) -> _Union:
+    key = tuple(id(p) for p in plans)
+    held = _UNIONS.get(key)
+    if held is not None and all(a is b for a, b in zip(held[0], plans, strict=True)):
+        return held[1]
+    col_of: dict[tuple[str, int], int] = {}
+    items: list[tuple[str, Clause, int]] = []
+    maps: list[np.ndarray] = []
+    for plan in plans:
+        idx = np.empty(len(plan.items), dtype=np.int64)
+        for k, (tid, clause, pidx) in enumerate(plan.items):
+            j = col_of.setdefault((clause.id, pidx), len(items))
+            if j == len(items):
+                items.append((tid, clause, pidx))
+            idx[k] = j
+        maps.append(idx)
+    C = len(items)
+    act_rows = np.zeros((len(_ACT_NAMES) + 1, C), dtype=np.int8)
+    tgt_rows = np.zeros((len(TARGETS) + 1, C), dtype=np.int8)
+    scope_rows = np.zeros((len(TARGETS) + 1, C), dtype=np.int8)
+    att_state = np.zeros(C, dtype=np.int8)
+    att_nsa = np.zeros(C, dtype=np.int8)
+    outside = np.zeros(C, dtype=bool)
+    named = np.zeros(C, dtype=bool)
+    otherwise = np.zeros(C, dtype=np.int8)
+    named_cols: dict[str, set[int]] = defaultdict(set)
+    for plan, idx in zip(plans, maps, strict=True):  # a column's properties are its clause's: the same in every plan
+        act_rows[:, idx] = plan.act_rows
+        tgt_rows[:, idx] = plan.tgt_rows
+        scope_rows[:, idx] = plan.scope_rows
+        att_state[idx] = plan.att_state
+        att_nsa[idx] = plan.att_nsa
+        outside[idx] = plan.outside
+        named[idx] = plan.named
+        otherwise[idx] = plan.otherwise
+        for st, cols in plan.named_of.items():
+            named_cols[st].update(idx[cols].tolist())
+    got = _Union(items, maps, act_rows, tgt_rows, scope_rows, att_state, att_nsa, outside, named, otherwise,
+                 {st: np.array(sorted(cols), dtype=np.int64) for st, cols in named_cols.items()})
+    if len(_UNIONS) > 1024:
+        _UNIONS.clear()
+    _UNIONS[key] = (tuple(plans), got)
+    return got
+
+
+def judge_light(kb: KnowledgeBase, parts: Sequence[tuple[DayTables, np.ndarray]], victims: np.ndarray,
+                attackers: np.ndarray, targets: np.ndarray, acts: np.ndarray,
+                any_party: bool = False) -> list[ClauseVerdicts]:
+    """The verdicts of the all-simple treaties for the attacks of one general span, judged together.
+
+    ``parts`` gives each epoch of the span its tables and the rows of its attacks. The columns are every
+    clause in force in any of the epochs; for an attack on a day when a clause was not in force, its status is
+    :data:`NOT_IN_FORCE` (an assessment skips it). Otherwise each status and code is the one :func:`_judge_plan`
+    gives on the epoch's own plan. Judging a span at once rather than epoch by epoch keeps the cost flat when
+    hundreds of pacts cut a span into many epochs.
+    """
+    n = len(victims)
+    if not VECTORISE or n == 0 or not parts:
+        return []
+    plans = [_plan(kb, tables) for tables, _ in parts]
+    u = _union(plans)
+    C = len(u.items)
+    if C == 0:
+        return []
+    part_of = np.empty(n, dtype=np.int64)
+    for k, (_, rows) in enumerate(parts):
+        part_of[rows] = k
+    uv, vinv = np.unique(victims.astype(str), return_inverse=True)
+    ua, ainv = np.unique(attackers.astype(str), return_inverse=True)
+    pv, pvinv = np.unique(part_of * len(uv) + vinv.ravel(), return_inverse=True)
+    pa, painv = np.unique(part_of * len(ua) + ainv.ravel(), return_inverse=True)
+    party_t = np.full((len(pv), C), _NIF_PARTY, dtype=np.int8)
+    for i, key in enumerate(pv.tolist()):
+        k, v = divmod(key, len(uv))
+        plan, idx, row = plans[k], u.maps[k], party_t[i]
+        row[idx] = HOLDS if any_party else FAILS
+        if not any_party:
+            row[idx[plan.member_of.get(uv[v], _NO_COLUMNS)]] = HOLDS
+            row[idx[plan.first_of.get(uv[v], _NO_COLUMNS)]] = UNSURE
+    att_t = np.empty((len(pa), C), dtype=np.int8)
+    for i, key in enumerate(pa.tolist()):
+        k, a = divmod(key, len(ua))
+        name = str(ua[a])
+        if name.startswith("nsa:"):
+            row = u.att_nsa.copy()
+        else:
+            row = u.att_state.copy()
+            inside = np.zeros(C, dtype=bool)
+            inside[u.maps[k][plans[k].party_of.get(name, _NO_COLUMNS)]] = True
+            row[u.outside & inside] = FAILS
+        unnamed = u.named.copy()
+        unnamed[u.named_of.get(name, _NO_COLUMNS)] = False
+        if unnamed.any():
+            row[unnamed] = worst(row[unnamed], u.otherwise[unnamed])
+        att_t[i] = row
+    act_ix = _codes_of(acts, _ACT_NAMES)
+    tgt_ix = _codes_of(targets, TARGETS)
+    # as in _judge_plan: each distinct (epoch and victim, epoch and attacker, act, target kind) judged once
+    npa, nk, nt = len(pa), len(_ACT_NAMES) + 1, len(TARGETS) + 1
+    key = ((pvinv.ravel().astype(np.int64) * npa + painv.ravel()) * nk + act_ix) * nt + tgt_ix
+    ukey, inv = np.unique(key, return_inverse=True)
+    inv = inv.ravel()
+    combos = np.stack([ukey // (npa * nk * nt), ukey // (nk * nt) % npa, ukey // nt % nk, ukey % nt], axis=1)
+    u_codes = np.empty((len(combos), C, 5), dtype=np.int8)
+    u_codes[:, :, 0] = party_t[combos[:, 0]]
+    u_codes[:, :, 1] = att_t[combos[:, 1]]
+    u_codes[:, :, 2] = u.act_rows[combos[:, 2]]
+    u_codes[:, :, 3] = u.tgt_rows[combos[:, 3]]
+    u_codes[:, :, 4] = u.scope_rows[combos[:, 3]]
+    u_status = np.where((u_codes == FAILS).any(axis=2), DOES_NOT_APPLY,
+                        np.where((u_codes == UNSURE).any(axis=2), AMBIGUOUS, APPLIES)).astype(np.int8)
+    u_status[u_codes[:, :, 0] == _NIF_PARTY] = NOT_IN_FORCE
+    status = u_status[inv]
+    codes = u_codes[inv]
+    none = np.full(n, -1, dtype=np.int16)
+    none.flags.writeable = False
+    return [ClauseVerdicts(clause.id, tid, pidx, codes[:, k, :], none, none, status[:, k])
+            for k, (tid, clause, pidx) in enumerate(u.items)]
 
 
 #: judge simple clauses together (False: each in the general loop; tests compare the two)
