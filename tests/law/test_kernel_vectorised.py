@@ -110,3 +110,21 @@ def test_sweep_kernel_agrees(kb_with_pacts, monkeypatch):
     assert any(c.startswith("t-") for c in fast.clauses)
     np.testing.assert_array_equal(fast.status, slow.status)
     np.testing.assert_array_equal(fast.n_bound, slow.n_bound)
+
+
+def test_a_span_judges_a_pact_only_on_the_days_it_is_in_force(kb_with_pacts):
+    """Two attacks a day apart around a pact's entry into force fall in one span of the general clauses: they
+    share one set of verdicts, and each attack sees the pact only if it was in force on its own day."""
+    from casus.law.assess import assess_many
+
+    kb = kb_with_pacts
+    start = kb.treaty("t-0").in_force  # Japan-South Korea test pact
+    before, after = (start - dt.timedelta(days=1)).isoformat(), (start + dt.timedelta(days=1)).isoformat()
+    a, b = assess_many(kb, [{"date": before, "attacker": "RUS", "place": "Tokyo"},
+                            {"date": after, "attacker": "RUS", "place": "Tokyo"}])
+    assert kernel.general_epoch_start(kb.kb, dt.date.fromisoformat(before)) == \
+        kernel.general_epoch_start(kb.kb, dt.date.fromisoformat(after))  # one span, so judged together
+    assert a.clause_verdicts is b.clause_verdicts
+    assert a.status("t-0/art1") is None and "t-0/art1" not in [f.clause for f in a.findings]
+    assert b.status("t-0/art1") == "applies" and "KOR" in b.finding("t-0/art1").bound
+    assert all(f.status in ("applies", "does_not_apply", "ambiguous") for f in a.findings + b.findings)
