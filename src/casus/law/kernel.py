@@ -158,10 +158,10 @@ def _change_points(kb: KnowledgeBase) -> np.ndarray:
 def general_epoch_start(kb: KnowledgeBase, day: dt.date) -> dt.date:
     """The start of ``day``'s span in which nothing changes for the clauses of the general loop.
 
-    Treaties whose clauses are all simple (most compact pacts) are left out of these change dates: their
-    clauses are judged on each full epoch's tables (:func:`epoch_start`), while the general clauses are
-    judged once for every attack of the longer span. Without this, hundreds of pacts would cut a batch of
-    attacks spread over decades into one batch per attack.
+    Treaties whose clauses are all simple (most compact pacts) are left out of these change dates: the
+    general clauses are judged once for every attack of the longer span, and the all-simple treaties too
+    (:func:`judge_light`), each attack on the parties of its own full epoch (:func:`epoch_start`). Without
+    this, hundreds of pacts would cut a batch of attacks spread over decades into one batch per attack.
     """
     points = _general_points(kb, VECTORISE)
     i = int(np.searchsorted(points, day.toordinal(), side="right")) - 1
