@@ -486,6 +486,45 @@ def _plan(kb: KnowledgeBase, tables: DayTables) -> _Plan:
 _NO_COLUMNS = np.zeros(0, dtype=np.int64)
 
 
+def _attacker_row(cols: Any, name: str, party_cols: np.ndarray) -> np.ndarray:
+    """The attacker condition of every column for one attacker: ``cols`` holds the columns' properties (a
+    plan or a span's union), ``party_cols`` the columns of the treaties the attacker is a party to that day."""
+    if name.startswith("nsa:"):
+        row = cols.att_nsa.copy()
+    else:
+        row = cols.att_state.copy()
+        inside = np.zeros(len(row), dtype=bool)
+        inside[party_cols] = True
+        row[cols.outside & inside] = FAILS
+    unnamed = cols.named.copy()
+    unnamed[cols.named_of.get(name, _NO_COLUMNS)] = False
+    if unnamed.any():
+        row[unnamed] = worst(row[unnamed], cols.otherwise[unnamed])
+    return row  # type: ignore[no-any-return]
+
+
+def _combine(cols: Any, party_t: np.ndarray, vinv: np.ndarray, att_t: np.ndarray, ainv: np.ndarray,
+             acts: np.ndarray, targets: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Codes and status of each distinct (party row, attacker row, act, target kind), and each attack's index
+    into them. The verdicts depend on an attack only through these, so each combination is judged once and
+    then gathered (a sweep of 50,000 points has a few hundred combinations)."""
+    act_ix = _codes_of(acts, _ACT_NAMES)
+    tgt_ix = _codes_of(targets, TARGETS)
+    na, nk, nt = len(att_t), len(_ACT_NAMES) + 1, len(TARGETS) + 1
+    key = ((vinv.ravel().astype(np.int64) * na + ainv.ravel()) * nk + act_ix) * nt + tgt_ix
+    ukey, inv = np.unique(key, return_inverse=True)
+    combos = np.stack([ukey // (na * nk * nt), ukey // (nk * nt) % na, ukey // nt % nk, ukey % nt], axis=1)
+    u_codes = np.empty((len(combos), party_t.shape[1], 5), dtype=np.int8)
+    u_codes[:, :, 0] = party_t[combos[:, 0]]
+    u_codes[:, :, 1] = att_t[combos[:, 1]]
+    u_codes[:, :, 2] = cols.act_rows[combos[:, 2]]
+    u_codes[:, :, 3] = cols.tgt_rows[combos[:, 3]]
+    u_codes[:, :, 4] = cols.scope_rows[combos[:, 3]]
+    u_status = np.where((u_codes == FAILS).any(axis=2), DOES_NOT_APPLY,
+                        np.where((u_codes == UNSURE).any(axis=2), AMBIGUOUS, APPLIES)).astype(np.int8)
+    return u_codes, u_status, inv.ravel()
+
+
 def _judge_plan(plan: _Plan, batch: Batch, attackers: np.ndarray, targets: np.ndarray, acts: np.ndarray,
                 any_party: bool, with_codes: bool = True) -> list[ClauseVerdicts]:
     """The same verdicts as :func:`_judge_simple` for the plan's clauses, its rows built per distinct victim
@@ -502,35 +541,8 @@ def _judge_plan(plan: _Plan, batch: Batch, attackers: np.ndarray, targets: np.nd
             party_t[i, plan.first_of.get(v, _NO_COLUMNS)] = UNSURE
     att_t = np.empty((len(ua), C), dtype=np.int8)
     for i, a in enumerate(ua):
-        if a.startswith("nsa:"):
-            row = plan.att_nsa.copy()
-        else:
-            row = plan.att_state.copy()
-            inside = np.zeros(C, dtype=bool)
-            inside[plan.party_of.get(a, _NO_COLUMNS)] = True
-            row[plan.outside & inside] = FAILS
-        unnamed = plan.named.copy()
-        unnamed[plan.named_of.get(a, _NO_COLUMNS)] = False
-        if unnamed.any():
-            row[unnamed] = worst(row[unnamed], plan.otherwise[unnamed])
-        att_t[i] = row
-    act_ix = _codes_of(acts, _ACT_NAMES)
-    tgt_ix = _codes_of(targets, TARGETS)
-    # the verdicts depend on an attack only through (victim, attacker, act, target kind): judge each distinct
-    # combination once, then gather (a sweep of 50,000 points has a few hundred combinations)
-    na, nk, nt = len(ua), len(_ACT_NAMES) + 1, len(TARGETS) + 1
-    key = ((vinv.ravel().astype(np.int64) * na + ainv.ravel()) * nk + act_ix) * nt + tgt_ix
-    ukey, inv = np.unique(key, return_inverse=True)
-    inv = inv.ravel()
-    combos = np.stack([ukey // (na * nk * nt), ukey // (nk * nt) % na, ukey // nt % nk, ukey % nt], axis=1)
-    u_codes = np.empty((len(combos), C, 5), dtype=np.int8)
-    u_codes[:, :, 0] = party_t[combos[:, 0]]
-    u_codes[:, :, 1] = att_t[combos[:, 1]]
-    u_codes[:, :, 2] = plan.act_rows[combos[:, 2]]
-    u_codes[:, :, 3] = plan.tgt_rows[combos[:, 3]]
-    u_codes[:, :, 4] = plan.scope_rows[combos[:, 3]]
-    u_status = np.where((u_codes == FAILS).any(axis=2), DOES_NOT_APPLY,
-                        np.where((u_codes == UNSURE).any(axis=2), AMBIGUOUS, APPLIES)).astype(np.int8)
+        att_t[i] = _attacker_row(plan, str(a), plan.party_of.get(a, _NO_COLUMNS))
+    u_codes, u_status, inv = _combine(plan, party_t, vinv, att_t, ainv, acts, targets)
     status = u_status[inv]
     codes = u_codes[inv] if with_codes else _NO_CODES
     none = np.full(n, -1, dtype=np.int16)
@@ -649,34 +661,9 @@ def judge_light(kb: KnowledgeBase, parts: Sequence[tuple[DayTables, np.ndarray]]
     for i, key in enumerate(pa.tolist()):
         k, a = divmod(key, len(ua))
         name = str(ua[a])
-        if name.startswith("nsa:"):
-            row = u.att_nsa.copy()
-        else:
-            row = u.att_state.copy()
-            inside = np.zeros(C, dtype=bool)
-            inside[u.maps[k][plans[k].party_of.get(name, _NO_COLUMNS)]] = True
-            row[u.outside & inside] = FAILS
-        unnamed = u.named.copy()
-        unnamed[u.named_of.get(name, _NO_COLUMNS)] = False
-        if unnamed.any():
-            row[unnamed] = worst(row[unnamed], u.otherwise[unnamed])
-        att_t[i] = row
-    act_ix = _codes_of(acts, _ACT_NAMES)
-    tgt_ix = _codes_of(targets, TARGETS)
-    # as in _judge_plan: each distinct (epoch and victim, epoch and attacker, act, target kind) judged once
-    npa, nk, nt = len(pa), len(_ACT_NAMES) + 1, len(TARGETS) + 1
-    key = ((pvinv.ravel().astype(np.int64) * npa + painv.ravel()) * nk + act_ix) * nt + tgt_ix
-    ukey, inv = np.unique(key, return_inverse=True)
-    inv = inv.ravel()
-    combos = np.stack([ukey // (npa * nk * nt), ukey // (nk * nt) % npa, ukey // nt % nk, ukey % nt], axis=1)
-    u_codes = np.empty((len(combos), C, 5), dtype=np.int8)
-    u_codes[:, :, 0] = party_t[combos[:, 0]]
-    u_codes[:, :, 1] = att_t[combos[:, 1]]
-    u_codes[:, :, 2] = u.act_rows[combos[:, 2]]
-    u_codes[:, :, 3] = u.tgt_rows[combos[:, 3]]
-    u_codes[:, :, 4] = u.scope_rows[combos[:, 3]]
-    u_status = np.where((u_codes == FAILS).any(axis=2), DOES_NOT_APPLY,
-                        np.where((u_codes == UNSURE).any(axis=2), AMBIGUOUS, APPLIES)).astype(np.int8)
+        att_t[i] = _attacker_row(u, name, u.maps[k][plans[k].party_of.get(name, _NO_COLUMNS)])
+    # as in _judge_plan, with the epoch part of the victim's and the attacker's rows
+    u_codes, u_status, inv = _combine(u, party_t, pvinv, att_t, painv, acts, targets)
     u_status[u_codes[:, :, 0] == _NIF_PARTY] = NOT_IN_FORCE
     status = u_status[inv]
     codes = u_codes[inv]
