@@ -8,29 +8,9 @@ missing, and the coverage report must say so.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-import casus
-from casus.kb.atop import coverage
-
-D = dt.date.fromisoformat
-
-
-@pytest.fixture(scope="module")
-def kb() -> casus.Casus:
-    return casus.open()
-
-
-@pytest.fixture(scope="module")
-def report(kb) -> dict:
-    return {r["atop_id"]: r for r in coverage(kb.kb)["rows"]}
-
-
-def day_before(day: str) -> str:
-    return (D(day) - dt.timedelta(days=1)).isoformat()
-
+from .pactdates import day_before
 
 # (pact, two parties, entry into force, end or None, basis)
 LIVES = [

@@ -9,23 +9,9 @@ src/casus/data/pacts/<id>.yaml; where casus departs from ATOP's coding the pact'
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-import casus
-
-D = dt.date.fromisoformat
-
-
-@pytest.fixture(scope="module")
-def kb() -> casus.Casus:
-    return casus.open()
-
-
-def day_before(day: str) -> str:
-    return (D(day) - dt.timedelta(days=1)).isoformat()
-
+from .pactdates import day_before
 
 # (pact, two parties, entry into force, end or None, basis)
 LIVES = [

@@ -10,23 +10,9 @@ note in the findings near them.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-import casus
-
-D = dt.date.fromisoformat
-
-
-@pytest.fixture(scope="module")
-def kb() -> casus.Casus:
-    return casus.open()
-
-
-def day_before(day: str) -> str:
-    return (D(day) - dt.timedelta(days=1)).isoformat()
-
+from .pactdates import day_before
 
 # (pact, two parties, entry into force, end, basis)
 LIVES = [

@@ -13,20 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-import casus
-from casus.kb.atop import coverage
-
 BATCH = (4235, 4470, 4951, 4255, 4245, 4481, 5040, 4867, 4276, 4300, 4335, 4370, 4550, 4865, 4400)
-
-
-@pytest.fixture(scope="module")
-def kb() -> casus.Casus:
-    return casus.open()
-
-
-@pytest.fixture(scope="module")
-def report(kb) -> dict:
-    return {r["atop_id"]: r for r in coverage(kb.kb)["rows"]}
 
 
 @pytest.mark.parametrize("atop_id", BATCH)

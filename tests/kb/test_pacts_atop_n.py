@@ -9,16 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-import casus
-from casus.kb.atop import coverage
-
 UNRESOLVED = [3035, 3090, 3095, 3500, 3520, 3555, 3560, 3580]  # 3120 modelled by atop-v (ussr-hungary-1948)
-
-
-@pytest.fixture(scope="module")
-def report() -> dict:
-    kb = casus.open()
-    return {r["atop_id"]: r for r in coverage(kb.kb)["rows"]}
 
 
 @pytest.mark.parametrize("atop_id", UNRESOLVED)

@@ -10,15 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-import casus
-from casus.kb.atop import coverage
-
 ROWS = [3600, 3605, 3610, 3620, 3645, 3680, 3695, 3780, 3800]
-
-
-@pytest.fixture(scope="module")
-def report() -> dict:
-    return {r["atop_id"]: r for r in coverage(casus.open().kb)["rows"]}
 
 
 @pytest.mark.parametrize("atop_id", ROWS)

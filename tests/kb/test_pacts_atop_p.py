@@ -11,21 +11,9 @@ from __future__ import annotations
 
 import pytest
 
-import casus
 from casus.kb import DATA_DIR, yamlio
-from casus.kb.atop import coverage
 
 ROWS = [4235, 4245, 4255, 4276, 4300, 4335, 4370, 4400]
-
-
-@pytest.fixture(scope="module")
-def kb() -> casus.Casus:
-    return casus.open()
-
-
-@pytest.fixture(scope="module")
-def report(kb) -> dict:
-    return {r["atop_id"]: r for r in coverage(kb.kb)["rows"]}
 
 
 @pytest.mark.parametrize("atop_id", ROWS)

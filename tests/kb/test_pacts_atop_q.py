@@ -11,14 +11,8 @@ from __future__ import annotations
 import pytest
 
 import casus
-from casus.kb.atop import coverage
 
 ROWS = [4470, 4481, 4550, 4865, 4867, 4951, 5040, 3975, 2075]
-
-
-@pytest.fixture(scope="module")
-def report() -> dict:
-    return {r["atop_id"]: r for r in coverage(casus.open().kb)["rows"]}
 
 
 @pytest.mark.parametrize("atop_id", ROWS)

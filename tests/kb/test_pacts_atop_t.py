@@ -10,17 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-import casus
-from casus.kb.atop import coverage
-
 ROWS = [3465, 3325, 3340, 3345, 3350, 3467, 3748, 3807, 3863, 3903, 3963, 2570, 2571, 2580, 3480, 3505,
         3245]
-
-
-@pytest.fixture(scope="module")
-def report() -> dict:
-    kb = casus.open()
-    return {r["atop_id"]: r for r in coverage(kb.kb)["rows"]}
 
 
 @pytest.mark.parametrize("atop_id", ROWS)

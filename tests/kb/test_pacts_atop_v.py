@@ -7,23 +7,9 @@ note.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-import casus
-
-D = dt.date.fromisoformat
-
-
-@pytest.fixture(scope="module")
-def kb() -> casus.Casus:
-    return casus.open()
-
-
-def day_before(day: str) -> str:
-    return (D(day) - dt.timedelta(days=1)).isoformat()
-
+from .pactdates import day_before
 
 # (pact, two parties, entry into force, end or None, basis)
 LIVES = [
@@ -58,13 +44,6 @@ def test_one_assessment_per_pact(kb, clause, scenario, status, bound, basis):
     f = kb.assess(scenario).finding(clause)
     assert f.status == status, f"{clause}: {f.status} ({basis})"
     assert bound <= set(f.bound), f"{clause}: bound {f.bound} ({basis})"
-
-
-@pytest.fixture(scope="module")
-def report(kb) -> dict:
-    from casus.kb.atop import coverage
-
-    return {r["atop_id"]: r for r in coverage(kb.kb)["rows"]}
 
 
 def test_soviet_hungarian_1948_row_is_covered_with_its_dates_said(report):

@@ -12,15 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-import casus
-from casus.kb.atop import coverage
-
 ROWS = [3465, 2570, 2571, 2580, 3325, 3340, 3345, 3350, 3467, 3480, 3748, 3807, 3863, 3903, 3505, 3245, 3963]
-
-
-@pytest.fixture(scope="module")
-def report() -> dict:
-    return {r["atop_id"]: r for r in coverage(casus.open().kb)["rows"]}
 
 
 @pytest.mark.parametrize("atop_id", ROWS)

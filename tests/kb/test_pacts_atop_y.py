@@ -12,20 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-import casus
-from casus.kb.atop import coverage
-
 ROWS = [3887, 4985, 5055, 5090]
-
-
-@pytest.fixture(scope="module")
-def kb() -> casus.Casus:
-    return casus.open()
-
-
-@pytest.fixture(scope="module")
-def report(kb) -> dict:
-    return {r["atop_id"]: r for r in coverage(kb.kb)["rows"]}
 
 
 @pytest.mark.parametrize("atop_id", ROWS)

@@ -14,20 +14,12 @@ import inspect
 
 import pytest
 
-import casus
 from casus.law import findings
+
+from .pactdates import day_before
 
 D = dt.date.fromisoformat
 COVERED_FROM = D("1945-01-01")
-
-
-@pytest.fixture(scope="module")
-def kb() -> casus.Casus:
-    return casus.open()
-
-
-def day_before(day: str) -> str:
-    return (D(day) - dt.timedelta(days=1)).isoformat()
 
 
 # (pact, two parties, entry into force, end or None, basis)
