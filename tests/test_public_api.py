@@ -30,3 +30,10 @@ def test_import_is_light():
     code = "import sys, casus; print(any(m in sys.modules for m in ('shapely', 'pyproj', 'pandas', 'fastapi')))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert out == "False"
+
+
+def test_import_defers_the_models_until_they_are_used():
+    code = ("import sys, casus; print('casus.kb.models' in sys.modules); casus.KnowledgeBase; "
+            "print('casus.kb.models' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["False", "True"]

@@ -38,11 +38,11 @@ from casus.errors import (
     UnknownTreatyError,
     UnsupportedMediaTypeError,
 )
-from casus.kb import KnowledgeBase, problems
 from casus.version import __version__
 
 if TYPE_CHECKING:
     from casus.face import Casus
+    from casus.kb import KnowledgeBase, problems
 
 
 __all__ = [
@@ -94,7 +94,12 @@ def load(data_dir: Path | str | None = None, overlays: Iterable[Path | str] = ()
 
 
 def __getattr__(name: str) -> Any:
-    # Attack and Casus live in upper layers; imported lazily to keep `import casus` light.
+    # Attack and Casus live in upper layers, and the knowledge base's models cost a tenth of a second to
+    # build: all are imported on first use, so that `import casus` (and `casus --help`) stays light.
+    if name in ("KnowledgeBase", "problems"):
+        import casus.kb
+
+        return getattr(casus.kb, name)
     if name == "Attack":
         from casus.law.attack import Attack
 

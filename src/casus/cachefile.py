@@ -8,7 +8,7 @@ through this module, so the trust model is stated once:
   bytes), a JSON header (names, dtypes, shapes and offsets of numpy arrays,
   plus plain JSON metadata), the raw arrays, and a CRC-32 of header and arrays
   (4 bytes). Loading is ``json.loads`` and ``np.frombuffer`` of plain dtypes
-  (``object`` is refused); nothing is unpickled, so a file planted in the cache
+  (``object`` is refused), or a plain slice of bytes; nothing is unpickled, so a file planted in the cache
   can at worst be refused, never run. The knowledge base is stored as JSON and
   validated again by its pydantic models on load; geometry is WKB bytes.
 - **The checksum catches damage, not malice.** It is stored in the same file;
@@ -46,7 +46,7 @@ import stat
 import time
 import warnings
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -159,24 +159,26 @@ def read_regular(path: Path) -> bytes | None:
         return None
 
 
-def pack(arrays: dict[str, np.ndarray], meta: dict[str, Any]) -> bytes:
-    """Arrays and JSON-able metadata as one checksummed blob."""
+def pack(arrays: Mapping[str, np.ndarray | bytes], meta: dict[str, Any]) -> bytes:
+    """Arrays (or byte strings, stored as arrays of bytes) and JSON-able metadata as one checksummed blob."""
     specs = []
     chunks: list[bytes] = []
     offset = 0
     for name, arr in arrays.items():
-        import numpy as np
+        if isinstance(arr, bytes | bytearray | memoryview):  # a byte string: stored as bytes, no numpy needed
+            raw, dtype, shape = bytes(arr), "|u1", [len(arr)]
+        else:
+            import numpy as np
 
-        arr = np.ascontiguousarray(arr)
-        if arr.dtype.hasobject:
-            raise TypeError(f"array {name!r} has dtype object; store bytes or fixed-width values")
-        raw = arr.tobytes()
+            arr = np.ascontiguousarray(arr)
+            if arr.dtype.hasobject:
+                raise TypeError(f"array {name!r} has dtype object; store bytes or fixed-width values")
+            raw, dtype, shape = arr.tobytes(), arr.dtype.str, list(arr.shape)
         pad = (-offset) % _ALIGN
         if pad:
             chunks.append(b"\0" * pad)
             offset += pad
-        specs.append({"name": name, "dtype": arr.dtype.str, "shape": list(arr.shape), "offset": offset,
-                      "nbytes": len(raw)})
+        specs.append({"name": name, "dtype": dtype, "shape": shape, "offset": offset, "nbytes": len(raw)})
         chunks.append(raw)
         offset += len(raw)
     payload = b"".join(chunks)
@@ -186,11 +188,13 @@ def pack(arrays: dict[str, np.ndarray], meta: dict[str, Any]) -> bytes:
     return MAGIC + len(header).to_bytes(8, "little") + header + payload + crc.to_bytes(4, "little")
 
 
-def unpack(blob: bytes | mmap.mmap) -> tuple[dict[str, np.ndarray], dict[str, Any]]:
+def unpack(blob: bytes | mmap.mmap, *, raw: bool = False) -> tuple[dict[str, Any], dict[str, Any]]:
     """Inverse of :func:`pack`; raises ValueError on any inconsistency (wrong magic, size, checksum, dtype).
 
     The arrays are read-only views into ``blob`` (no copy), so a memory-mapped file is paged in only as far
-    as the checksum and the lookups need.
+    as the checksum and the lookups need. ``raw`` gives each array as a ``memoryview`` of its bytes without
+    importing numpy (arrays of bytes only): the knowledge base's file is one JSON document, and a command
+    that needs no geometry should not pay numpy's import (about a quarter of a warm start) to read it.
     """
     if len(blob) < len(MAGIC) + 12 or bytes(blob[:len(MAGIC)]) != MAGIC:
         raise ValueError("not a casus cache file")
@@ -207,9 +211,15 @@ def unpack(blob: bytes | mmap.mmap) -> tuple[dict[str, np.ndarray], dict[str, An
     header = json.loads(bytes(head))
     if len(payload) != header["size"]:
         raise ValueError("payload size differs from the header")
-    arrays: dict[str, np.ndarray] = {}
+    arrays: dict[str, Any] = {}
+    if raw:
+        for spec in header["arrays"]:
+            if spec["dtype"] != "|u1" or spec["offset"] < 0 or spec["offset"] + spec["nbytes"] > len(payload):
+                raise ValueError(f"array {spec['name']!r} is not a byte string inside the payload")
+            arrays[spec["name"]] = payload[spec["offset"]:spec["offset"] + spec["nbytes"]]
+        return arrays, header["meta"]
     if header["arrays"]:
-        import numpy as np  # only when there are arrays: the knowledge base's file has none
+        import numpy as np
     for spec in header["arrays"]:
         dtype = np.dtype(spec["dtype"])
         if dtype.hasobject:
@@ -220,7 +230,7 @@ def unpack(blob: bytes | mmap.mmap) -> tuple[dict[str, np.ndarray], dict[str, An
     return arrays, header["meta"]
 
 
-def load(path: Path) -> tuple[dict[str, np.ndarray], dict[str, Any]] | None:
+def load(path: Path, *, raw: bool = False) -> tuple[dict[str, Any], dict[str, Any]] | None:
     """The arrays and metadata in ``path``, or None if it is missing, not a regular file, or cannot be trusted."""
     if trusted_dir(path.parent) is None:
         return None
@@ -234,7 +244,7 @@ def load(path: Path) -> tuple[dict[str, np.ndarray], dict[str, Any]] | None:
     finally:
         os.close(fd)
     try:
-        got = unpack(blob)
+        got = unpack(blob, raw=raw)
     except (ValueError, KeyError, TypeError, json.JSONDecodeError, UnicodeDecodeError):
         return None
     with contextlib.suppress(OSError):
@@ -250,7 +260,7 @@ def shipped_names(pattern: str) -> list[str]:
         return []
 
 
-def load_shipped(name: str) -> tuple[dict[str, np.ndarray], dict[str, Any]] | None:
+def load_shipped(name: str, *, raw: bool = False) -> tuple[dict[str, Any], dict[str, Any]] | None:
     """The arrays and metadata of the shipped cache file ``name``, or None when there is none.
 
     A file that is there but cannot be read back (damaged, truncated, not a cache file) gives one
@@ -266,7 +276,7 @@ def load_shipped(name: str) -> tuple[dict[str, np.ndarray], dict[str, Any]] | No
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             raise ValueError("not a regular file")
         blob: bytes | mmap.mmap = mmap.mmap(fd, 0, access=mmap.ACCESS_READ)
-        return unpack(blob)
+        return unpack(blob, raw=raw)
     except (OSError, ValueError, KeyError, TypeError, json.JSONDecodeError, UnicodeDecodeError) as exc:
         damaged_shipped(name, str(exc))
         return None
@@ -295,7 +305,7 @@ def prune(directory: Path, pattern: str, keep: int) -> None:
             old.unlink()
 
 
-def save(path: Path, arrays: dict[str, np.ndarray], meta: dict[str, Any]) -> None:
+def save(path: Path, arrays: Mapping[str, np.ndarray | bytes], meta: dict[str, Any]) -> None:
     """Write a cache file atomically into a trusted directory; failing to write (read-only disk) is not an error."""
     if trusted_dir(path.parent, create=True) is None:
         return

@@ -45,3 +45,24 @@ def test_help_and_typos_see_every_command():
                               capture_output=True, text=True, check=False)
         for w in words:
             assert w in done.stdout + done.stderr
+
+
+def _modules_after(argv: list[str]) -> set[str]:
+    code = ("import sys\nsys.argv = ['casus', *sys.argv[1:]]\nfrom casus.cli import main\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print(' '.join(sorted(sys.modules)), file=sys.stderr)\n")
+    done = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True, check=False)
+    return set(done.stderr.strip().splitlines()[-1].split())
+
+
+def test_help_and_version_load_no_models_and_no_numpy():
+    for argv in (["--help"], ["--version"]):
+        loaded = _modules_after(argv)
+        assert "casus.cli" in loaded
+        assert not loaded & {"numpy", "pydantic", "casus.kb.models"}, argv
+
+
+def test_a_command_that_needs_no_geometry_reads_the_base_without_numpy():
+    loaded = _modules_after(["members", "nato", "--on", "2023-04-05"])
+    assert "casus.kb.models" in loaded and "numpy" not in loaded
+    assert "numpy" in _modules_after(["where", "52.52", "13.40"])

@@ -183,3 +183,17 @@ def test_damaged_geo_cache_header_is_refused():
     i = bytes(blob).index(b'"lat"') + 1
     blob[i] = ord(" ")  # the array "lat" becomes " at": a valid header, the wrong content
     assert _load_blob(bytes(blob)) is None
+
+
+def test_byte_strings_round_trip_without_numpy_and_arrays_need_it(tmp_path):
+    from casus import cachefile
+
+    doc = '{"naïve": "JSON"}'.encode()
+    blob = cachefile.pack({"document": doc, "lat": np.arange(3.0)}, META)
+    with pytest.raises(ValueError, match="'lat' is not a byte string"):
+        cachefile.unpack(blob, raw=True)
+    blob = cachefile.pack({"document": doc}, META)
+    got, meta = cachefile.unpack(blob, raw=True)
+    assert bytes(got["document"]) == doc and meta == META
+    arrays, _ = cachefile.unpack(blob)  # the same file read as arrays: one byte each
+    assert arrays["document"].dtype == np.uint8 and arrays["document"].tobytes() == doc

@@ -155,5 +155,8 @@ def main() -> None:
     """The `casus` command: a known command's family alone, else (help, a typo) the whole application."""
     import sys
 
-    home = COMMAND_HOMES.get(sys.argv[1]) if len(sys.argv) > 1 else None
+    first = sys.argv[1] if len(sys.argv) > 1 else None
+    if first == "--version":  # needs no command at all
+        build_app(())()
+    home = COMMAND_HOMES.get(first or "")
     (build_app((home,)) if home else __getattr__("app"))()

@@ -9,7 +9,6 @@ from typing import Annotated, Any
 import typer
 
 from casus.cli.common import JsonOpt, OnOpt, OverlayOpt, console, day, handle_errors, load_kb, print_json
-from casus.geo import query as geo_query
 
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 _PAIR = re.compile(r"^\s*([^,\s]+)\s*[,\s]\s*([^,\s]+)\s*$")
@@ -168,6 +167,8 @@ def register(app: typer.Typer) -> None:
         kind, value = parse_where(place)
         when = day(on, "--on")
         kb = load_kb(overlay)
+        from casus.geo import query as geo_query
+
         w = geo_query.where(kb, value[0], value[1], on=when) if kind == "point" else geo_query.place(kb, value, on=when)
         if as_json:
             from casus.geo.headline import where_dict

@@ -20,7 +20,6 @@ from casus.cli.common import (
     print_json,
     state_code,
 )
-from casus.reach import query as reach_query
 
 #: rows shown per table unless --all
 SHOW = 25
@@ -78,6 +77,8 @@ def register(app: typer.Typer) -> None:
             kb.clause(clause)
         n = len(target or ())
         with busy(f"Measuring reach{f' to {n} target' + ('s' if n != 1 else '') if n else ''}"):
+            from casus.reach import query as reach_query
+
             result = reach_query.reach(kb, missile=missile, km=km, origin=origin, on=when, targets=tuple(target or ()),
                                        min_population=min_population, commitments=not no_commitments)
         written = []

@@ -150,7 +150,7 @@ def _from_document(arrays: Mapping[str, Any], meta: Mapping[str, object], digest
     if meta.get("format") != _KB_FORMAT or meta.get("kind") != "knowledge-base" or meta.get("digest") != digest:
         return None
     try:
-        body = _document_adapter().validate_json(arrays["document"].tobytes())
+        body = _document_adapter().validate_json(bytes(arrays["document"]))
         present = body.sections.model_fields_set
         sections = {name: getattr(body.sections, name) for name in type(body.sections).model_fields
                     if name in present}
@@ -164,11 +164,9 @@ def _from_document(arrays: Mapping[str, Any], meta: Mapping[str, object], digest
 
 
 def _compiled(kb: KnowledgeBase) -> tuple[dict[str, Any], dict[str, object]]:
-    """The arrays and metadata of the base's cache file."""
-    import numpy as np
-
+    """The byte strings and metadata of the base's cache file (read back without numpy)."""
     document, meta = _document(kb)
-    return {"document": np.frombuffer(document, dtype=np.uint8)}, meta
+    return {"document": document}, meta
 
 
 def _read_cached(digest: str) -> KnowledgeBase | None:
@@ -179,7 +177,7 @@ def _read_cached(digest: str) -> KnowledgeBase | None:
     """
     from casus import cachefile
 
-    got = cachefile.load(_cache_path(digest))
+    got = cachefile.load(_cache_path(digest), raw=True)
     return None if got is None else _from_document(*got, digest)
 
 
@@ -187,7 +185,7 @@ def _read_shipped(digest: str) -> KnowledgeBase | None:
     """The base compiled when casus was built, if it was compiled from exactly these files and this code."""
     from casus import cachefile
 
-    got = cachefile.load_shipped(_shipped_name(digest))
+    got = cachefile.load_shipped(_shipped_name(digest), raw=True)
     if got is None:
         return None
     kb = _from_document(*got, digest)
