@@ -133,6 +133,23 @@ def test_assess_batch_array_and_jsonl(client):
     assert [e["line"] for e in body["errors"]] == [3]
 
 
+def test_assess_batch_gives_compact_documents_on_request(client, kb):
+    from casus.jsonio import to_data
+    from casus.law.attack import Attack
+
+    scenarios = [{"id": "a", "date": "2023-04-05", "attacker": "RUS", "victim": "FIN", "place": HELSINKI}]
+    full = client.post("/api/assess/batch?format=jsonl", json=scenarios)
+    compact = client.post("/api/assess/batch?format=jsonl&detail=false", json=scenarios)
+    assert full.status_code == compact.status_code == 200
+    assert len(compact.content) * 4 < len(full.content)
+    got = json.loads(compact.text.splitlines()[0])
+    expected = kb.assess(Attack.parse(scenarios[0])).to_dict(detail=False)
+    assert got == json.loads(json.dumps(to_data(expected)))
+    assert got["id"] == "a" and json.loads(full.text.splitlines()[0])["id"] == "a"
+    r = client.post("/api/assess/batch?detail=maybe", json=scenarios)
+    assert r.status_code == 422 and "detail" in r.text
+
+
 def test_assess_batch_reports_unknown_place_by_line(client):
     scenarios = [{"date": "2023-04-05", "attacker": "RUS", "victim": "FIN", "place": HELSINKI},
                  {"date": "2023-04-05", "attacker": "RUS", "place": "Atlantisxyz"}]

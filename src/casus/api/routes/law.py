@@ -70,7 +70,10 @@ streamed as it is computed:
   not be assessed, by line;
 - with `?format=jsonl` (or `Accept: application/x-ndjson`) JSON Lines: one
   assessment per line, and one `{"line": n, "error": ...}` object per scenario
-  that failed.
+  that failed;
+- with `?detail=false`, each assessment compact, as `casus assess --jsonl`
+  prints it (a faithful subset of the full document, about a tenth of its
+  size); the default is the full document.
 
 Limits (see `casus serve --help`): the body (2 MB by default) and the number of
 lines (10,000 by default) are checked while the body arrives, and the request
@@ -99,6 +102,10 @@ async def assess_batch(
     cascade: CascadeQuery = True,
     format: Annotated[Literal["json", "jsonl"] | None, Query(
         description="json (one document, the default) or jsonl (one assessment per line)")] = None,
+    detail: Annotated[bool, Query(description=(
+        "Full assessments (the default), as `casus assess --json`; false gives the compact ones of "
+        "`casus assess --jsonl` (headline, attack, place, each clause's status and states bound, summary), "
+        "about a tenth of the size."))] = True,
 ) -> Response:
     from casus.law.attack import parse_jsonl
 
@@ -129,10 +136,10 @@ async def assess_batch(
             return json_response(body, 422)
         kb = kb_of(request)
         # the first chunk is computed before the answer starts, so that running out of time at once is a 503
-        head = await in_thread(request, _assess_chunk, kb, good[:CHUNK], cascade, jsonl,
+        head = await in_thread(request, _assess_chunk, kb, good[:CHUNK], cascade, jsonl, detail,
                                seconds=deadline - time.monotonic())
         slots.in_flight += 1  # the stream keeps its slot until it ends, however it ends
-    stream = _stream(request, kb, good, cascade, jsonl, deadline, head, errors)
+    stream = _stream(request, kb, good, cascade, jsonl, detail, deadline, head, errors)
     return _SlotStream(stream, slots, media_type=NDJSON if jsonl else JSON)
 
 
@@ -151,7 +158,7 @@ class _SlotStream(StreamingResponse):
 
 
 async def _stream(request: Request, kb: KnowledgeBase, good: list[tuple[int, Any]], cascade: bool, jsonl: bool,
-                  deadline: float, head: tuple[bytes, list[dict[str, Any]]], errors: list[dict[str, Any]]
+                  detail: bool, deadline: float, head: tuple[bytes, list[dict[str, Any]]], errors: list[dict[str, Any]]
                   ) -> AsyncIterator[bytes]:
     """The answer, chunk by chunk: each chunk is assessed and encoded in a worker thread. It stops at the
     deadline, at the response limit, or when the client goes away (the generator is then cancelled)."""
@@ -183,7 +190,7 @@ async def _stream(request: Request, kb: KnowledgeBase, good: list[tuple[int, Any
                                 "send fewer per request")
             break
         try:
-            chunk = await in_thread(request, _assess_chunk, kb, good[start:start + CHUNK], cascade, jsonl,
+            chunk = await in_thread(request, _assess_chunk, kb, good[start:start + CHUNK], cascade, jsonl, detail,
                                     seconds=left)
         except ComputeError:
             stop = ComputeError(f"the batch ran out of time after {start:,} of {len(good):,} scenarios; "
@@ -197,7 +204,7 @@ async def _stream(request: Request, kb: KnowledgeBase, good: list[tuple[int, Any
         yield b'],"errors":' + encode(errors) + (b',"incomplete":' + encode(stop.to_dict()) if stop else b"") + b"}"
 
 
-def _assess_chunk(kb: KnowledgeBase, part: list[tuple[int, Any]], cascade: bool, jsonl: bool
+def _assess_chunk(kb: KnowledgeBase, part: list[tuple[int, Any]], cascade: bool, jsonl: bool, detail: bool
                   ) -> tuple[bytes, list[dict[str, Any]]]:
     """Assess and encode one chunk (in a worker thread); scenarios that fail (an unknown place) are listed
     by line."""
@@ -209,7 +216,7 @@ def _assess_chunk(kb: KnowledgeBase, part: list[tuple[int, Any]], cascade: bool,
         if isinstance(res, CasusError):
             errors.append({"line": line, **res.to_dict()})
         else:
-            out.append(encode(res.to_dict(with_cascade=cascade)))
+            out.append(encode(res.to_dict(with_cascade=cascade, detail=detail)))
     if jsonl:
         return b"".join(o + b"\n" for o in out), errors
     return b",".join(out), errors
