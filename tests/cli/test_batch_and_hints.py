@@ -128,3 +128,14 @@ def test_a_state_where_a_place_is_asked_for_gets_a_hint(kb):
     body = json.loads(run("where", "Soviet Union", "--on", "1970", "--json").stdout)
     assert body["error"] == "unknown_place" and "is a state (Soviet Union)" in body["hint"]
     assert json.loads(run("where", "Estonia", "--on", "1970", "--json").stdout)["territory"] == "est"  # no hint
+
+
+def test_the_scenario_options_take_the_json_field_names_too():
+    """A user who knows the JSON (attacker, victim, place) can say the same on the command line."""
+    short = run("assess", "--by", "RUS", "--on-state", "FIN", "--at", "Helsinki", "--on", "2023-04-05",
+                "--no-cascade", "--json")
+    long = run("assess", "--attacker", "RUS", "--victim", "FIN", "--place", "Helsinki", "--on", "2023-04-05",
+               "--no-cascade", "--json")
+    assert short.exit_code == long.exit_code == 0, long.output
+    assert json.loads(short.stdout) == json.loads(long.stdout)
+    assert "nato/art5" in json.loads(long.stdout)["summary"]["applies"]

@@ -155,13 +155,14 @@ def register(app: typer.Typer) -> None:
     def assess(
         file: Annotated[Path | None, typer.Argument(help="JSON or JSON Lines file of scenarios; '-' for stdin.",
                                                     dir_okay=False, metavar="FILE", show_default=False)] = None,
-        by: Annotated[str | None, typer.Option("--by", metavar="STATE", help=(
+        by: Annotated[str | None, typer.Option("--by", "--attacker", metavar="STATE", help=(
             "Attacker: ISO code or name (PRK, North Korea), or nsa:<label> for a non-state attacker, the label "
             "being up to 120 printable characters."))] = None,
         on_state: Annotated[str | None, typer.Option("--on-state", "--victim", metavar="STATE",
                                                      help="Victim state: ISO code or name (default: whoever holds "
                                                           "the place).")] = None,
-        at: Annotated[str | None, typer.Option("--at", metavar="PLACE", help="Place name, or 'LAT,LON'.")] = None,
+        at: Annotated[str | None, typer.Option("--at", "--place", metavar="PLACE",
+                                               help="Place name, or 'LAT,LON'.")] = None,
         target: Annotated[str, typer.Option("--target", metavar="TARGET", help=TARGET_HELP)] = "territory",
         act: Annotated[str, typer.Option("--act", metavar="ACT", help=ACT_HELP)] = "armed_attack",
         on: Annotated[str | None, typer.Option("--on", "--date", metavar="DATE", help=DATE_HELP,
