@@ -70,7 +70,9 @@ DEFENDS = {
     "Tokyo": ["Bound to defend Tokyo: the United States (US-Japan Security Treaty Article V)."],
     "Seoul": ["Bound to defend Seoul: the United States (US-ROK Mutual Defense Treaty Article III)."],
     "Senkaku Islands": ["Bound to defend the Senkaku Islands: the United States (US-Japan Security Treaty "
-                        "Article V)."],
+                        "Article V).",
+                        "The Senkaku Islands are disputed: China and Taiwan claim them. This answer is for an "
+                        "attack on Japan, which holds them that day."],
 }
 
 
@@ -100,6 +102,15 @@ def test_every_tour_scenario_has_a_pinned_headline():
     assert labels - set(ASSESS) <= {"North Korea strikes US forces at Camp Humphreys, South Korea",
                                     "North Korea strikes Anchorage"}
     assert places == set(DEFENDS)
+
+
+def test_a_disputed_place_says_whose_attack_the_answer_takes(kb):
+    # held by China since 2012, with no sovereign recorded
+    got = defence_headline(kb, kb.defends("Scarborough Shoal", TOUR["date"])).splitlines()
+    assert got == ["Bound to defend Scarborough Shoal: North Korea (Sino-North Korean Treaty Article II).",
+                   "Scarborough Shoal is disputed: China, the Philippines and Taiwan claim it. This answer is for an "
+                   "attack on China, which holds it that day (casus records no sovereign)."]
+    assert len(defence_headline(kb, kb.defends("Tokyo", TOUR["date"])).splitlines()) == 1  # not disputed
 
 
 def test_finland_both_sides_of_its_accession(kb):

@@ -13,10 +13,9 @@ HTTP API and the web map say the same thing. A gazetteer feature (reef, rock, sh
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Any
 
-from casus.kb.words import a_or_an, capital, join, state_name, with_article
+from casus.kb.words import a_or_an, capital, is_plural, join, state_name, with_article
 
 if TYPE_CHECKING:
     from casus.kb.base import KnowledgeBase
@@ -25,13 +24,10 @@ __all__ = ["where_dict", "where_headline"]
 
 _HELD = {"occupied": "occupied by", "administered": "administered by", "leased": "leased to",
          "trust": "administered in trust by", "disputed": "administered by", "sovereign": "administered by"}
-_PAREN = re.compile(r"(\s*\([^)]*\))+$")
-_PLURAL = ("Islands", "Isles", "Islets", "Rocks", "Shoals", "Reefs", "Keys", "Cays", "Atolls")
 
 
 def _be(subject: str) -> str:
-    head = _PAREN.sub("", subject)
-    return "are" if head.endswith(_PLURAL) else "is"
+    return "are" if is_plural(subject) else "is"
 
 
 def _is_code(text: str) -> bool:

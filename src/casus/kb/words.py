@@ -20,15 +20,28 @@ _THE_START = ("United ", "Republic of ", "Democratic Republic", "Federated ", "C
 _THE_WORDS = frozenset({"Philippines", "Netherlands", "Bahamas", "Gambia", "Comoros", "Maldives", "Seychelles",
                         "Marshall Islands", "Solomon Islands", "Cook Islands", "Faroe Islands", "Falkland Islands",
                         "Cayman Islands", "Virgin Islands", "Vatican", "Sudan", "Congo"})
+#: endings read with "the": the Ryukyu Islands, the Golan Heights, the Abyei Area, the Gaza Strip
+_THE_END = (" Islands", " Isles", " Heights", " Area", " Strip", " Bank", " Ice Field")
 _PAREN = re.compile(r"\s*\([^)]*\)\s*$")
 
 
 def with_article(name: str) -> str:
     """'the Philippines', 'the United States', 'the Ryukyu Islands (Okinawa Prefecture)', 'Japan'."""
     head = _PAREN.sub("", name)
-    if name.startswith(_THE_START) or head in _THE_WORDS or head.endswith((" Islands", " Isles")):
+    if name.startswith(_THE_START) or head in _THE_WORDS or head.endswith(_THE_END):
         return "the " + name
     return name
+
+
+#: last words that make a place's name plural in a sentence (the Senkaku Islands are, the Golan Heights lie)
+_PLURAL = frozenset({"Islands", "Isles", "Islets", "Rocks", "Shoals", "Reefs", "Keys", "Cays", "Atolls", "Heights"})
+_PARENS = re.compile(r"(\s*\([^)]*\))+$")
+
+
+def is_plural(name: str) -> bool:
+    """Whether a place's name takes a plural verb ('the Kuril Islands are'; a state's name is not asked)."""
+    head = _PARENS.sub("", name).strip()
+    return head.rsplit(" ", 1)[-1] in _PLURAL
 
 
 def treaty_with_article(name: str) -> str:

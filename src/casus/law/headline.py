@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from casus.kb.words import capital, clause_label, join, state_name, treaty_short, with_article
+from casus.kb.words import capital, clause_label, is_plural, join, state_name, treaty_short, with_article
 from casus.law.findings import dating_words
 
 if TYPE_CHECKING:
@@ -31,7 +31,6 @@ if TYPE_CHECKING:
     from casus.law.defends import Defence
     from casus.law.findings import Finding, Reason
 
-_PLURAL = frozenset({"Islands", "Isles", "Islets", "Rocks", "Shoals", "Reefs", "Keys", "Cays", "Atolls"})
 #: above this many states a group is counted, not named
 MOST_NAMED = 4
 _TRAILING_PAREN = re.compile(r"\s*\((?:[^()]|\([^()]*\))*\)\.?$")
@@ -64,7 +63,7 @@ def place_name(place: dict[str, Any] | None) -> str:
 
 
 def _lie(subject: str) -> str:
-    return "lie" if subject.rsplit(" ", 1)[-1] in _PLURAL else "lies"
+    return "lie" if is_plural(subject) else "lies"
 
 
 def _first_sentence(text: str) -> str:
@@ -245,7 +244,24 @@ def defence_lines(kb: KnowledgeBase, d: Defence) -> list[Line]:
     name = with_article(place_name(a.place_dict))
     out = lines(kb, a.relevant_findings, place=capital(name), attacker=a.attack.attacker, victim=a.victim,
                 defend_words=f"Bound to defend {name}", nobody=f"no state is bound to defend {name}")
-    return out
+    dispute = _dispute_line(kb, a.place_dict, name, a.victim)
+    return [*out, dispute] if dispute else out
+
+
+def _dispute_line(kb: KnowledgeBase, place: dict[str, Any] | None, name: str, victim: str) -> Line | None:
+    """Whose the place is, when that is disputed: the answer takes an attack on the state that holds it
+    that day, which a reader of 'bound to defend the shoal' should not have to find in the details."""
+    if not place or place.get("status") != "disputed":
+        return None
+    claimants = [c for c in place.get("claimants") or () if c]
+    if not claimants:
+        return None
+    is_, it = ("are", "them") if is_plural(name) else ("is", "it")
+    unrecorded = "" if place.get("sovereign") else " (casus records no sovereign)"
+    who = join([state_name(kb, c) for c in claimants])
+    claim = "claim" if len(claimants) > 1 else "claims"
+    return Line(f"{capital(name)} {is_} disputed: {who} {claim} {it}. This answer is for an attack on "
+                f"{state_name(kb, victim)}, which holds {it} that day{unrecorded}.")
 
 
 def defence_headline(kb: KnowledgeBase, d: Defence) -> str:
