@@ -2,8 +2,9 @@
 
 A Natural Earth territory's land is its features' polygons. A part's land is
 cut from its parent's: the parent polygons a bounding box meets, the parent
-clipped to a ring, or geodesic discs for islets missing at 1:10m (those discs
-need not lie inside the parent's polygons). Lands nest: Okinawa lies inside the
+clipped to a ring, geodesic discs for islets missing at 1:10m, or a hole that
+Natural Earth leaves between countries (the Golan Heights, Abyei); discs and
+holes need not lie inside the parent's polygons. Lands nest: Okinawa lies inside the
 Ryukyu Islands, which lie inside Japan.
 
 Point lookup works on *pieces*: each piece is the land that belongs to one
@@ -56,9 +57,13 @@ def _order(territories: Mapping[str, Territory]) -> list[str]:
     return done
 
 
-def _select(tid: str, sel: Select, parent_land: Any) -> Any:
+def _select(tid: str, sel: Select, parent_land: Any, features: Mapping[str, Feature]) -> Any:
     import shapely
 
+    if sel.gap is not None:  # land no Natural Earth country covers: the ring less every country it meets
+        ring = shapes.ring(sel.gap)
+        near = [f.geometry for f in features.values() if shapely.intersects(f.geometry, ring)]
+        return shapes.union([shapely.difference(ring, shapes.union(near))] if near else [ring])
     if sel.bbox is not None:
         polys = shapely.get_parts(parent_land)
         keep = [p for b in shapes.boxes(sel.bbox) for p in polys[shapely.intersects(polys, b)]]
@@ -84,7 +89,7 @@ def build_lands(territories: Mapping[str, Territory], features: Mapping[str, Fea
                 raise GeoError(f"territory {tid}: Natural Earth has no feature {', '.join(missing)}")
             g = shapes.union(features[c].geometry for c in t.ne_codes)
         else:  # a part, or a gazetteer feature of its own (a disc needs no parent land)
-            g = shapes.union(_select(tid, s, land[t.parent] if t.parent else None) for s in t.selections)
+            g = shapes.union(_select(tid, s, land[t.parent] if t.parent else None, features) for s in t.selections)
         if g.is_empty:
             raise GeoError(f"territory {tid}: its selection picks no land from {t.parent}")
         land[tid] = g

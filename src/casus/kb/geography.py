@@ -4,7 +4,8 @@ A territory is either a whole Natural Earth admin-0 feature (``ne: <ADM0_A3>``,
 id = the lowercase code, e.g. ``usa``, ``gum``, ``dza``; a list of codes when
 one territory is several features, as the UK Sovereign Base Areas are) or a
 named part of a parent (``parent`` + ``select``: a bounding box or polygon that
-picks the parent's polygons, or points and a radius for islets missing at
+picks the parent's polygons, a ``gap`` ring around land that Natural Earth gives to
+no country, or points and a radius for islets missing at
 1:10m; a list of selections is their union). Sovereign and administrator are
 kept apart because treaties use one or the other ("territories under the
 administration of Japan").
@@ -111,15 +112,18 @@ class Select(Model):
         default=None, description="min lon, min lat, max lon, max lat: parent polygons that intersect it "
                                   "(max lon may exceed 180 to cross the antimeridian)")
     polygon: tuple[LonLat, ...] | None = Field(default=None, description="clip the parent to this ring")
+    gap: tuple[LonLat, ...] | None = Field(default=None, description=(
+        "the land inside this ring that Natural Earth gives to no country (a hole in the 1:10m layer, such as "
+        "the Golan Heights in its German point of view); the ring must enclose the hole and no sea"))
     point: LonLat | None = Field(default=None, description="lon, lat of an islet missing at 1:10m")
     points: tuple[LonLat, ...] | None = Field(default=None, description="several islets, each with radius_km")
     radius_km: float | None = Field(default=None, gt=0, le=100)
 
     @model_validator(mode="after")
     def _one(self) -> Select:
-        given = [x is not None for x in (self.bbox, self.polygon, self.point, self.points)]
+        given = [x is not None for x in (self.bbox, self.polygon, self.gap, self.point, self.points)]
         if sum(given) != 1:
-            raise ValueError("select needs exactly one of bbox, polygon, point, points")
+            raise ValueError("select needs exactly one of bbox, polygon, gap, point, points")
         if (self.point is not None or self.points is not None) and self.radius_km is None:
             raise ValueError("a point needs radius_km")
         if self.radius_km is not None and self.point is None and self.points is None:
@@ -131,12 +135,14 @@ class Select(Model):
             if not (_lonlat_ok((x0, y0)) and _lonlat_ok((x1, y1)) and x1 - x0 <= 360):
                 raise ValueError(f"bbox {self.bbox} is out of range (lat -90..90, lon -180..180, or up to 540 "
                                  "to cross the antimeridian)")
-        if self.polygon is not None:
-            if len(set(self.polygon)) < 3:
-                raise ValueError("a polygon needs at least 3 distinct [lon, lat] points")
-            bad = [p for p in self.polygon if not _lonlat_ok(p)]
+        for name, ring in (("polygon", self.polygon), ("gap", self.gap)):
+            if ring is None:
+                continue
+            if len(set(ring)) < 3:
+                raise ValueError(f"a {name} needs at least 3 distinct [lon, lat] points")
+            bad = [p for p in ring if not _lonlat_ok(p)]
             if bad:
-                raise ValueError(f"polygon points out of range: {bad[:3]}")
+                raise ValueError(f"{name} points out of range: {bad[:3]}")
         pts = [self.point] if self.point is not None else list(self.points or ())
         if self.points is not None and not pts:
             raise ValueError("points is empty")
@@ -172,8 +178,15 @@ class Territory(Model):
     def _shape(self) -> Territory:
         if self.feature is not None:
             raise ValueError("'feature' is not written in territories.yaml: features go in features.yaml")
-        if (self.ne is None) == (self.parent is None):
+        if self.ne is not None and self.parent is not None:
             raise ValueError("a territory is either a Natural Earth feature (ne) or a part of a parent (parent)")
+        if self.ne is None and self.parent is None:  # allowed only for land Natural Earth gives to no country
+            if not self.selections or any(s.gap is None for s in self.selections):
+                raise ValueError("a territory is either a Natural Earth feature (ne), a part of a parent (parent), "
+                                 "or land Natural Earth leaves to no country (select: gap)")
+            if not self.control or not self.sources:
+                raise ValueError("land Natural Earth leaves to no country needs its own control periods and "
+                                 "sources (it has no parent to take them from)")
         if self.parent is not None and self.select is None:
             raise ValueError("a part needs 'select' to say which part of the parent it is")
         if self.ne is not None and self.select is not None:
@@ -315,10 +328,10 @@ def _check_territories(territories: dict[str, Any], states: dict[str, Any], repo
         check_control(f"territory {tid}", t, where, states, report)
         for i, sel in enumerate(t.selections):
             loc: list[str | int] = ["select", i] if isinstance(t.select, tuple) else ["select"]
-            if sel.polygon is not None:
-                why = _ring_problem(sel.polygon)
+            for name, ring in (("polygon", sel.polygon), ("gap", sel.gap)):
+                why = _ring_problem(ring) if ring is not None else None
                 if why:
-                    report(where, f"territory {tid}: select {why}", [*loc, "polygon"])
+                    report(where, f"territory {tid}: select {why}", [*loc, name])
         if t.ne is not None and not t.control:
             report(where, f"territory {tid}: a Natural Earth feature needs control periods", ["control"])
     # parent cycles

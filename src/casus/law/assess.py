@@ -477,6 +477,22 @@ def _check_actors(kb: KnowledgeBase, a: Attack) -> None:
         kb.state(a.victim)
 
 
+def _unheld(kb: KnowledgeBase, a: Attack, territory_id: str) -> ScenarioError:
+    """The error for a place on land that no state holds on the day: it says so, names who claims it, and
+    how to ask about an attack on one of them (the answer would otherwise have to invent a victim)."""
+    from casus.kb.words import join, state_name, with_article
+
+    terr = kb.territories[territory_id]
+    claimants = [c.state for c in terr.claims if c.covers(a.date)]
+    claimed = f"claimed by {join([state_name(kb, c) for c in claimants])}" if claimants else "claimed by no state"
+    return ScenarioError(
+        f"place: no state holds {with_article(terr.name)} on {a.date.isoformat()} ({claimed}), so no state's territory is "
+        "attacked there; for an attack on a state's forces, ships or aircraft there, name the victim and the "
+        "target (armed_forces, vessel or aircraft)",
+        field="place", accepted="a place that some state holds that day, or target armed_forces, vessel or "
+                                "aircraft with a victim")
+
+
 def _victim(kb: KnowledgeBase, a: Attack, t: int, T: int, tables: DayTables) -> str:
     """The attacked state: as given, or the administrator of the place. A territory attack on a
     state that neither holds nor administers the place is refused, since it is probably a mistake."""
@@ -485,6 +501,8 @@ def _victim(kb: KnowledgeBase, a: Attack, t: int, T: int, tables: DayTables) -> 
     if a.victim is None:
         if adm or sov:
             return str(adm or sov)
+        if t < T:  # land no state holds that day (Antarctica; a disputed area left to no one): not the high seas
+            raise _unheld(kb, a, atlas_of(kb).territory_ids[t])
         if a.attacker == OUTSIDE:  # the reverse question (who defends this place?) about the high seas
             raise ScenarioError("place: the point is on the high seas, more than 12 nautical miles from any land: "
                                 "no state holds it, so no clause defends it as territory; for a state's ships or "
