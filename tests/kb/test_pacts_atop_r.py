@@ -133,7 +133,7 @@ def test_modelled_rows_are_covered_by_the_pact(report, atop_id):
     assert row["treaties"] == [MODELLED[atop_id]], row
 
 
-UNRESOLVED = [3385, 3660, 3785, 3843, 3900, 4945]
+UNRESOLVED = [3385, 3660, 3785, 3843, 4945]
 
 
 @pytest.mark.parametrize("atop_id", UNRESOLVED)
