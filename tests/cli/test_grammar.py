@@ -178,7 +178,7 @@ def test_missiles_default_layout_and_limit():
 
 def test_options_that_take_a_value_say_so_in_help():
     text = run("assess", "--help", env={"COLUMNS": "120"}).stdout
-    assert re.search(r"--on,--date\s+DATE", text) and re.search(r"--by\s+STATE", text)
+    assert re.search(r"--on,--date\s+DATE", text) and re.search(r"--by,--attacker\s+STATE", text)
     assert re.search(r"--overlay\s+DIR", text)
     reach = run("reach", "--help", env={"COLUMNS": "120"}).stdout
     assert re.search(r"--km\s+NUMBER", reach) and re.search(r"--map\s+PATH", reach)
