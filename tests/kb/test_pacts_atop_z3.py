@@ -83,3 +83,15 @@ def test_rows_still_unresolved_say_what_is_missing(report, atop_id):
 
 def test_dprk_cuba_row_is_modelled(report):
     assert report[3975]["status"] != "unresolved"
+
+
+@pytest.mark.parametrize(("atop_id", "said", "page"), [
+    (3903, "4.1424", "pageIndex=565"),
+    (3963, "pageIndex 578", "pageIndex=578"),
+])
+def test_round_six_says_where_gibler_prints_the_rest(report, atop_id, said, page):
+    """The next Gibler page opens with the next entry: the text still missing is on the page already cited."""
+    row = report[atop_id]
+    assert said in row["found"], atop_id
+    assert any(page in (s.get("via") or "") and s.get("checked") for s in row["sources"]), atop_id
+    assert "past the part the search tool returns" in row["missing"], atop_id
