@@ -95,3 +95,10 @@ def test_round_six_says_where_gibler_prints_the_rest(report, atop_id, said, page
     assert said in row["found"], atop_id
     assert any(page in (s.get("via") or "") and s.get("checked") for s in row["sources"]), atop_id
     assert "past the part the search tool returns" in row["missing"], atop_id
+
+
+def test_tripoli_row_records_the_reference_summary_and_the_later_end(report):
+    row = report[3807]
+    assert "freeze of political and diplomatic relations with Egypt" in row["found"]
+    assert "June 1982" in row["missing"]
+    assert any("encyclopedia.com" in (s.get("url") or "") for s in row["sources"])
