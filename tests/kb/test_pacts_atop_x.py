@@ -1,17 +1,18 @@
-"""ATOP rows worked by atop-x: post-Soviet treaties of 1992-2003, North Korea-Cuba 1986, Turkey-Afghanistan 1921.
+"""ATOP rows worked by atop-x: post-Soviet treaties of 1992-2003, Turkey-Afghanistan 1921.
 
 This round looked for each row's entry in Gibler's International Military Alliances (issuhub copy) and for any
 other source whose opening states the assistance article. Gibler's entry on the Turkish-Afghan treaty of 1921
 was located (its running head on pageIndex 306) but its terms were not returned; no Gibler entry was returned
-for the other rows. No row could be modelled, so all seventeen stay unresolved: each must keep saying what is
-missing, and what this round read or searched must stay recorded with the row it belongs to.
+for the other rows. None could be modelled then (North Korea-Cuba 1986 was modelled in round 6 and is pinned in
+test_pacts_atop_z3.py); the sixteen others stay unresolved: each must keep saying what is missing, and what
+this round read or searched must stay recorded with the row it belongs to.
 """
 
 from __future__ import annotations
 
 import pytest
 
-ROWS = [2075, 3975, 4235, 4245, 4255, 4276, 4300, 4335, 4370, 4400, 4470, 4481, 4550, 4865, 4867, 4951, 5040]
+ROWS = [2075, 4235, 4245, 4255, 4276, 4300, 4335, 4370, 4400, 4470, 4481, 4550, 4865, 4867, 4951, 5040]
 POST_SOVIET = [4235, 4245, 4255, 4276, 4300, 4335, 4370, 4400, 4470, 4481, 4550, 4865, 4867, 4951, 5040]
 
 
@@ -35,7 +36,6 @@ def test_gibler_search_is_recorded(report, atop_id):
 
 @pytest.mark.parametrize(("atop_id", "words"), [
     (2075, ("pageIndex 306", "1 March 1337", "New Zealand Herald")),
-    (3975, ("pageIndex 564-574", "Arab Maghreb Union")),
     (4867, ("10 January 1997", "trilateral")),
     (4951, ("Pannier", "19 June 2000")),
 ])

@@ -13,8 +13,8 @@ from .pactdates import day_before
 
 # (pact, two parties, entry into force, end or None, basis)
 LIVES = [
-    ("dprk-cuba-1986", ("PRK", "CUB"), "1986-03-11", "2006-03-11",
-     "dated from its conclusion (estimate); ended at the close of the reported twenty-year term (estimate)"),
+    ("dprk-cuba-1986", ("PRK", "CUB"), "1986-03-11", None,
+     "dated from its conclusion (estimate); kept in force past the reported twenty-year term, as ATOP does"),
 ]
 
 
@@ -58,27 +58,18 @@ def test_help_is_left_to_the_assisting_government(kb):
     assert "all possible support" in f.political_step.lower()
 
 
-@pytest.mark.parametrize(("near", "which"), [("1986-04-01", "in_force"), ("2006-01-01", "ended")])
-def test_estimated_dates_carry_the_dating_note(kb, near, which):
+def test_estimated_start_carries_the_dating_note(kb):
     scen = {"attacker": "USA", "victim": "CUB", "place": HAVANA}
-    f = kb.assess({"date": near, **scen}).finding("dprk-cuba-1986/assistance")
-    assert f.dating is not None and which in f.dating["estimated"]
+    f = kb.assess({"date": "1986-04-01", **scen}).finding("dprk-cuba-1986/assistance")
+    assert f.dating is not None and "in_force" in f.dating["estimated"]
     assert kb.assess({"date": "1996-01-01", **scen}).finding("dprk-cuba-1986/assistance").dating is None
 
 
-def test_no_finding_after_the_twenty_year_term(kb):
-    a = kb.assess({"date": "2006-03-11", "attacker": "USA", "victim": "CUB", "place": HAVANA})
-    assert a.status("dprk-cuba-1986/assistance") is None
-
-
-UNRESOLVED = [3465, 3325, 3340, 3345, 3350, 3467, 3748, 3807, 3863, 3903, 3963, 2075]
-
-
-@pytest.mark.parametrize("atop_id", UNRESOLVED)
-def test_rows_still_unresolved_say_what_is_missing(report, atop_id):
-    row = report[atop_id]
-    assert row["status"] == "unresolved", row
-    assert row["missing"], atop_id
+def test_kept_in_force_after_the_twenty_year_term_and_says_so(kb):
+    scen = {"attacker": "USA", "victim": "CUB", "place": HAVANA}
+    assert kb.assess({"date": "2025-01-01", **scen}).status("dprk-cuba-1986/assistance") == "applies"
+    term = [n for n in kb.treaty("dprk-cuba-1986").notes if "twenty-year term" in n.text]
+    assert [str(n.start) for n in term] == ["2006-03-11"] and term[0].sources
 
 
 def test_dprk_cuba_row_is_modelled(report):
