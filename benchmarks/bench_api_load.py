@@ -6,7 +6,7 @@ measured; httpx for the set-up calls) for a fixed time per endpoint, prints the
 numbers, and stops the server.
 It talks to 127.0.0.1 only and stops by itself.
 
-    python benchmarks/bench_api_load.py                 # health, where, defends, assess: 10 s each
+    python benchmarks/bench_api_load.py                 # every endpoint below, 10 s each
     python benchmarks/bench_api_load.py --seconds 5 --clients 20
     python benchmarks/bench_api_load.py --soak          # 60 s mixing where, assess and defends
 
@@ -15,10 +15,11 @@ almost nothing): each endpoint's p50 is also shown as a ratio of it, and the
 server's own CPU time per request is read from /proc, which holds even when
 other programs share the machine (latency does not). ``assess`` is one scenario
 without the cascade (the clause findings), ``cascade`` the default body with
-it; ``repeat`` asks the same few questions again and again, which the server
-answers from its cache. The soak
-mode reports requests, errors (must be zero), p50, p99 and the server's
-resident memory at the start and the end; it exits 1 if any request failed.
+it; ``defends-compact`` and ``assess-compact`` ask the same with
+``detail=false`` (the compact document); ``repeat`` asks the same few questions
+again and again, which the server answers from its cache. The soak mode reports
+requests, errors (must be zero), p50, p99 and the server's resident memory at
+the start and the end; it exits 1 if any request failed.
 """
 
 from __future__ import annotations
@@ -301,6 +302,13 @@ def makers(points: list[tuple[float, float, str]]) -> dict[str, Callable[[random
     def assess(rng: random.Random) -> Request:
         return "POST", "/api/assess?cascade=false", scenario(rng)
 
+    def defends_compact(rng: random.Random) -> Request:
+        method, path, body = defends(rng)
+        return method, path + "&detail=false", body
+
+    def assess_compact(rng: random.Random) -> Request:
+        return "POST", "/api/assess?cascade=false&detail=false", scenario(rng)
+
     def cascade(rng: random.Random) -> Request:
         return "POST", "/api/assess", scenario(rng)
 
@@ -311,8 +319,9 @@ def makers(points: list[tuple[float, float, str]]) -> dict[str, Callable[[random
     def mixed(rng: random.Random) -> Request:
         return rng.choice((where, where, defends, assess))(rng)
 
-    return {"health": health, "where": where, "defends": defends, "assess": assess, "cascade": cascade,
-            "repeat": repeat, "mixed": mixed}
+    return {"health": health, "where": where, "defends": defends, "defends-compact": defends_compact,
+            "assess": assess, "assess-compact": assess_compact, "cascade": cascade, "repeat": repeat,
+            "mixed": mixed}
 
 
 def main() -> int:
@@ -321,7 +330,8 @@ def main() -> int:
     ap.add_argument("--clients", type=int, default=50, help="concurrent clients (default 50)")
     ap.add_argument("--soak", action="store_true", help="one long run mixing where, assess and defends")
     ap.add_argument("--only", nargs="*", default=None,
-                    help="endpoints to run, of: health where defends assess cascade repeat (default: all)")
+                    help=("endpoints to run, of: health where defends defends-compact assess assess-compact "
+                          "cascade repeat (default: all)"))
     ap.add_argument("--workers", type=int, default=1, help="server processes (casus serve --workers; default 1)")
     args = ap.parse_args()
     seconds = 60.0 if args.soak and args.seconds == 10.0 else args.seconds
@@ -355,7 +365,8 @@ def main() -> int:
             if tally.errors:
                 print(f"  statuses {tally.statuses}; first error: {tally.first_error}")
             return 1 if tally.errors else 0
-        names = args.only or ["health", "where", "defends", "assess", "cascade", "repeat"]
+        names = args.only or ["health", "where", "defends", "defends-compact", "assess", "assess-compact", "cascade",
+                              "repeat"]
         if "health" not in names:
             names = ["health", *names]
         for name in names:

@@ -169,6 +169,39 @@ def test_defends_helsinki_either_side_of_finnish_accession(client, on, status):
     assert ("nato/art5" in body["covered_by"]) == (status == "applies")
 
 
+@pytest.mark.parametrize(("on", "bound_fin"), [("2023-04-03", False), ("2023-04-05", True)])
+def test_defends_compact_is_a_faithful_subset_of_the_full_answer(client, on, bound_fin):
+    """detail=false keeps the verdicts and the states bound and leaves out the clauses that do not apply."""
+    from casus.law.assess import COMPACT_FINDING, COMPACT_PLACE
+
+    full = client.get("/api/defends", params={**HELSINKI, "on": on})
+    compact = client.get("/api/defends", params={**HELSINKI, "on": on, "detail": "false"})
+    assert full.status_code == compact.status_code == 200
+    assert len(compact.content) * 20 < len(full.content)
+    f, c = full.json(), compact.json()
+    for key in ("headline", "holder", "covered_by", "ambiguous", "bound", "date", "target"):
+        assert c[key] == f[key], key
+    assert c["place"] == {k: v for k, v in f["place"].items() if k in COMPACT_PLACE}
+    kept = [x for x in f["findings"] if x["status"] != "does_not_apply"]
+    assert c["findings"] == [{k: v for k, v in x.items() if k in COMPACT_FINDING} for x in kept]
+    # Finland deposited its instrument of accession to the North Atlantic Treaty on 2023-04-04
+    assert ("nato/art5" in [x["clause"] for x in c["findings"]]) == bound_fin
+    assert ("USA" in c["bound"]) == bound_fin
+
+
+def test_assess_compact_matches_the_library(client, kb):
+    from casus.jsonio import to_data
+    from casus.law.attack import Attack
+
+    scenario = {"date": "2023-04-05", "attacker": "RUS", "victim": "FIN", "place": HELSINKI}
+    r = client.post("/api/assess?cascade=false&detail=false", json=scenario)
+    assert r.status_code == 200, r.text
+    expected = kb.assess(Attack.parse(scenario)).to_dict(with_cascade=False, detail=False)
+    assert r.json() == json.loads(json.dumps(to_data(expected)))
+    assert [x["status"] for x in r.json()["findings"] if x["clause"] == "nato/art5"] == ["applies"]
+    assert client.get("/api/defends", params={**HELSINKI, "detail": "sometimes"}).status_code == 422
+
+
 def test_defends_by_name(client):
     body = client.get("/api/defends", params={"place": "Guam", "on": "2017-11-02"}).json()
     assert finding(body, "nato/art5")["status"] == "does_not_apply"

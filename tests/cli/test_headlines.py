@@ -55,12 +55,15 @@ ASSESS = {
         "(US-ROK Mutual Defense Treaty Article III).",
         "Consultation is owed under NATO Article 4 and Rio Treaty Article 6.",
     ],
+    # the DPRK-Cuba treaty of 1986 is kept in force as ATOP codes it; its article's number was not read
     "The United States strikes Pyongyang (2017)": [
-        "Bound to assist North Korea: China (Sino-North Korean Treaty Article II).",
+        "Bound to assist North Korea: China (Sino-North Korean Treaty Article II) and Cuba (DPRK-Cuba treaty of "
+        "friendship and cooperation, mutual assistance article, number not read).",
     ],
     # the other side of the 4 December 2024 boundary: Russia is bound too
     "The United States strikes Pyongyang (2025)": [
-        "Bound to assist North Korea: China (Sino-North Korean Treaty Article II) and Russia (Russia-DPRK "
+        "Bound to assist North Korea: China (Sino-North Korean Treaty Article II), Cuba (DPRK-Cuba treaty of "
+        "friendship and cooperation, mutual assistance article, number not read) and Russia (Russia-DPRK "
         "Comprehensive Strategic Partnership Treaty Article 4).",
         "Consultation is owed under Russia-DPRK Comprehensive Strategic Partnership Treaty Article 3.",
     ],

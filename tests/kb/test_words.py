@@ -16,8 +16,11 @@ from casus.kb.words import article_ref, clause_label
     ("IV and V", "Articles IV and V", "Arts. IV and V"),
     ("3(1)-(3)", "Article 3(1)-(3)", "Art. 3(1)-(3)"),  # one article, several paragraphs
     ("Title Three, Sec. 312", "Title Three, Sec. 312", "Title Three, Sec. 312"),
-    ("mutual assistance (number not read)", "mutual assistance (number not read)",
-     "mutual assistance (number not read)"),
+    # an unread number nests in a parenthesis without a second one
+    ("mutual assistance (number not read)", "mutual assistance article, number not read",
+     "mutual assistance article, number not read"),
+    ("aggression clause (number not read)", "aggression clause, number not read",
+     "aggression clause, number not read"),
 ])
 def test_article_reference(article, long, short):
     assert article_ref(article) == long
@@ -30,4 +33,4 @@ def test_clause_labels_of_bundled_treaties():
     palau = clause_label(kb, next(c for c in kb.treaty("cofa-usa-plw-1994").clauses).id)
     assert "Article Title" not in palau and ", Title Three" in palau
     pact = clause_label(kb, "albania-bulgaria-1947/assistance", short=True)
-    assert pact.endswith(", mutual assistance (number not read)") and "Art." not in pact
+    assert pact.endswith(", mutual assistance article, number not read") and "Art." not in pact

@@ -96,19 +96,29 @@ def clause_label(kb: KnowledgeBase, clause_id: str, *, short: bool = False) -> s
     except Exception:  # an id outside this knowledge base: show it as given
         return clause_id
     ref = article_ref(clause.article, short=short)
-    return f"{treaty_short(kb, treaty.id)}{' ' if ref != clause.article else ', '}{ref}"
+    return f"{treaty_short(kb, treaty.id)}{' ' if ref.startswith('Art') and ref != clause.article else ', '}{ref}"
 
 
 #: an article label made only of article numbers ('5', '42(7)', 'IV, V', '2-4'), which reads after "Article(s)"
 _NUMBERED = re.compile(r"[0-9IVXLC]+[a-z]?(\([0-9a-z]+\))*(\s*(,|-|–|and)\s*([0-9IVXLC]+[a-z]?)?(\([0-9a-z]+\))*)*")
 
 
+#: an article label that says its number was not read
+_UNREAD = re.compile(r"(.+?)\s*\(number not read\)")
+
+
 def article_ref(article: str, *, short: bool = False) -> str:
     """'Article 5', 'Articles IV, V' ('Art.'/'Arts.' with ``short``), or the label as it stands when it names
     its own part of the instrument ('Title Three, Sec. 312', 'mutual assistance (number not read)'), so that
-    nothing reads "Article Title Three"."""
+    nothing reads "Article Title Three". An article whose number was not read ('mutual assistance (number
+    not read)') reads 'mutual assistance article, number not read', so that it nests in a parenthesis."""
     if not _NUMBERED.fullmatch(article.strip()):
-        return article
+        unread = _UNREAD.fullmatch(article.strip())
+        if unread is None:
+            return article
+        label = unread.group(1)
+        named = re.search(r"\b(article|clause|provision)s?\b", label)
+        return f"{label}{'' if named else ' article'}, number not read"
     plural = bool(re.search(r"(,|-|–|\band\b)\s*[0-9IVXLC]", article))  # '3(1)-(3)' is one article
     word = ("Arts." if plural else "Art.") if short else ("Articles" if plural else "Article")
     return f"{word} {article}"

@@ -486,9 +486,9 @@ def _unheld(kb: KnowledgeBase, a: Attack, territory_id: str) -> ScenarioError:
     claimants = [c.state for c in terr.claims if c.covers(a.date)]
     claimed = f"claimed by {join([state_name(kb, c) for c in claimants])}" if claimants else "claimed by no state"
     return ScenarioError(
-        f"place: no state holds {with_article(terr.name)} on {a.date.isoformat()} ({claimed}), so no state's territory is "
-        "attacked there; for an attack on a state's forces, ships or aircraft there, name the victim and the "
-        "target (armed_forces, vessel or aircraft)",
+        f"place: no state holds {with_article(terr.name)} on {a.date.isoformat()} ({claimed}), so no state's "
+        "territory is attacked there; for an attack on a state's forces, ships or aircraft there, name the victim "
+        "and the target (armed_forces, vessel or aircraft)",
         field="place", accepted="a place that some state holds that day, or target armed_forces, vessel or "
                                 "aircraft with a victim")
 

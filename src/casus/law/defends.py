@@ -43,23 +43,38 @@ class Defence(Displayable):
         return tuple(sorted({s for _, st, bound in defence_rows(self.assessment.kb, self.assessment)
                              if st == "applies" for s in bound}))
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, *, detail: bool = True) -> dict[str, Any]:
+        """The answer as JSON data. ``detail=False`` is a faithful subset of the full document, about a
+        twentieth of its size and a few times faster to make: the place's main facts and, of the findings, only
+        the clauses that apply or are ambiguous, each with its verdict and the states bound (the fields of
+        ``casus.law.assess.COMPACT_FINDING``). The clauses that do not apply (mostly treaties the holder is not
+        party to) are what makes the full document large, and they are put into words only when asked for."""
+        from casus.law.assess import COMPACT_PLACE
         from casus.law.headline import defence_headline
 
         a = self.assessment
+        place = a.place_out()
+        if detail:
+            findings = [f.to_dict() for f in a.findings]
+            ambiguous = [f.clause for f in a.findings if f.status == "ambiguous"]
+        else:
+            kept = [f for f in a.relevant_findings if f.status != "does_not_apply"]
+            place = None if place is None else {k: place[k] for k in COMPACT_PLACE if k in place}
+            findings = [f.to_dict(detail=False) for f in kept]
+            ambiguous = [f.clause for f in kept if f.status == "ambiguous"]
         return {
             "schema_version": "1.0",
             "headline": defence_headline(a.kb, self),
-            "place": a.place_out(),
+            "place": place,
             "date": a.attack.date.isoformat(),
             "target": a.attack.target,
             "holder": a.victim,
             "question": f"Who is bound to defend this place against an armed attack on {a.attack.target} "
                         "by a state outside every treaty?",
             "covered_by": list(self.covered_by),
-            "ambiguous": [f.clause for f in a.findings if f.status == "ambiguous"],
+            "ambiguous": ambiguous,
             "bound": list(self.bound),
-            "findings": [f.to_dict() for f in a.findings],
+            "findings": findings,
         }
 
     def headline(self) -> str:

@@ -36,11 +36,16 @@ BATCH = "a JSON array of scenarios, or JSON Lines with one scenario per line"
 #: scenarios assessed per step of a batch: the time limit and a client leaving are noticed between steps
 CHUNK = 64
 CascadeQuery = Annotated[bool, Query(description="Include the cascade (which further treaties come into play).")]
+DetailQuery = Annotated[bool, Query(description=(
+    "The full document (the default): every clause in force with its reasons, articles and sources. false gives "
+    "the compact one, a faithful subset: the headline, the place's main facts and, of the findings, only the "
+    "clauses that apply or are ambiguous, each with its status and the states bound (about a twentieth of the "
+    "size, and a few times faster)."))]
 
 
 @router.post("/api/assess", summary="Assess one attack: every clause in force, its findings, and the cascade",
              openapi_extra=openapi_extra_for("scenario.schema.json", EXAMPLE))
-async def assess(request: Request, cascade: CascadeQuery = True) -> Response:
+async def assess(request: Request, cascade: CascadeQuery = True, detail: DetailQuery = True) -> Response:
     obj = await read_json(request, accepted=SCENARIO)
     if isinstance(obj, list):
         raise ScenarioError("body: a JSON array; send one scenario here, or the array to /api/assess/batch",
@@ -49,15 +54,16 @@ async def assess(request: Request, cascade: CascadeQuery = True) -> Response:
 
     async def answer() -> Any:  # without the cascade, one scenario is bounded work; with it, it can spread
         run = run_heavy if cascade else run_bounded
-        return await run(request, _assess_one, kb, obj, cascade)
+        return await run(request, _assess_one, kb, obj, cascade, detail)
 
     return await remembered(request, answer, body=await request.body())
 
 
-def _assess_one(kb: KnowledgeBase, obj: Any, cascade: bool) -> dict[str, Any]:
+def _assess_one(kb: KnowledgeBase, obj: Any, cascade: bool, detail: bool) -> dict[str, Any]:
     from casus.law.attack import Attack
 
-    return law_assess.assess(kb, Attack.parse(obj)).to_dict(with_cascade=cascade)  # type: ignore[no-any-return]
+    return law_assess.assess(kb, Attack.parse(obj)).to_dict(  # type: ignore[no-any-return]
+        with_cascade=cascade, detail=detail)
 
 
 BATCH_DOC = """\
@@ -104,8 +110,8 @@ async def assess_batch(
         description="json (one document, the default) or jsonl (one assessment per line)")] = None,
     detail: Annotated[bool, Query(description=(
         "Full assessments (the default), as `casus assess --json`; false gives the compact ones of "
-        "`casus assess --jsonl` (headline, attack, place, each clause's status and states bound, summary), "
-        "about a tenth of the size."))] = True,
+        "`casus assess --jsonl` (headline, attack, place, the clauses that apply or are ambiguous with their "
+        "states bound, summary), about a tenth of the size."))] = True,
 ) -> Response:
     from casus.law.attack import parse_jsonl
 
@@ -230,6 +236,7 @@ async def defends(
     lon: OptLon = None,
     on: OnQuery = None,
     target: TargetQuery = "territory",
+    detail: DetailQuery = True,
 ) -> Response:
     from casus.law.attack import Point
 
@@ -249,7 +256,7 @@ async def defends(
     when = day(on)
 
     async def answer() -> Any:  # one place: bounded work
-        return await run_bounded(request, lambda: law_defends.defends(kb, where, when, target).to_dict())
+        return await run_bounded(request, lambda: law_defends.defends(kb, where, when, target).to_dict(detail=detail))
 
     return await remembered(request, answer)
 
