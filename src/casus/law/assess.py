@@ -230,12 +230,21 @@ class Assessment(Displayable):
         out["attack"] = attack
         return out
 
+    @property
+    def telling_findings(self) -> list[Finding]:
+        """The findings a compact document keeps: the clauses that apply or are ambiguous."""
+        return [f for f in self.relevant_findings if f.status != "does_not_apply"]
+
+    def compact_place(self) -> dict[str, Any] | None:
+        """The place's main facts (:data:`COMPACT_PLACE`), for a compact document."""
+        place = self.place_out()
+        return None if place is None else {k: place[k] for k in COMPACT_PLACE if k in place}
+
     def _compact_dict(self, with_cascade: bool) -> dict[str, Any]:
         out = self._opening()
-        place = self.place_out()
-        findings = [f for f in self.relevant_findings if f.status != "does_not_apply"]
+        findings = self.telling_findings
         out.update({
-            "place": None if place is None else {k: place[k] for k in COMPACT_PLACE if k in place},
+            "place": self.compact_place(),
             "findings": [f.to_dict(detail=False) for f in findings],
             "summary": {
                 "applies": [f.clause for f in findings if f.status == "applies"],

@@ -49,32 +49,23 @@ class Defence(Displayable):
         the clauses that apply or are ambiguous, each with its verdict and the states bound (the fields of
         ``casus.law.assess.COMPACT_FINDING``). The clauses that do not apply (mostly treaties the holder is not
         party to) are what makes the full document large, and they are put into words only when asked for."""
-        from casus.law.assess import COMPACT_PLACE
         from casus.law.headline import defence_headline
 
         a = self.assessment
-        place = a.place_out()
-        if detail:
-            findings = [f.to_dict() for f in a.findings]
-            ambiguous = [f.clause for f in a.findings if f.status == "ambiguous"]
-        else:
-            kept = [f for f in a.relevant_findings if f.status != "does_not_apply"]
-            place = None if place is None else {k: place[k] for k in COMPACT_PLACE if k in place}
-            findings = [f.to_dict(detail=False) for f in kept]
-            ambiguous = [f.clause for f in kept if f.status == "ambiguous"]
+        kept = a.findings if detail else a.telling_findings
         return {
             "schema_version": "1.0",
             "headline": defence_headline(a.kb, self),
-            "place": place,
+            "place": a.place_out() if detail else a.compact_place(),
             "date": a.attack.date.isoformat(),
             "target": a.attack.target,
             "holder": a.victim,
             "question": f"Who is bound to defend this place against an armed attack on {a.attack.target} "
                         "by a state outside every treaty?",
             "covered_by": list(self.covered_by),
-            "ambiguous": ambiguous,
+            "ambiguous": [f.clause for f in kept if f.status == "ambiguous"],
             "bound": list(self.bound),
-            "findings": findings,
+            "findings": [f.to_dict(detail=detail) for f in kept],
         }
 
     def headline(self) -> str:
