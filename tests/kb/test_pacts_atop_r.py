@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from .pactdates import check_assessment, day_before
+from .pactdates import check_assessment, check_dating, day_before
 
 # (pact, states bound from the start, entry into force, end or None, basis)
 LIVES = [
@@ -108,10 +108,7 @@ def test_chad_is_no_longer_owed_french_help_after_1976(kb):
      "1981-07-01", "1991-04-01", "in_force"),
 ])
 def test_estimated_dates_carry_the_dating_note(kb, clause, scenario, near, far, which):
-    f = kb.assess({"date": near, **scenario}).finding(clause)
-    assert f.dating is not None and which in f.dating["estimated"]
-    if far is not None:
-        assert kb.assess({"date": far, **scenario}).finding(clause).dating is None
+    check_dating(kb, clause, scenario, near, far, which)
 
 
 def test_ecowas_protocol_lists_only_the_1981_signatories(kb):

@@ -11,7 +11,7 @@ import pytest
 
 from casus.kb.atop import coverage
 
-from .pactdates import check_assessment, day_before
+from .pactdates import check_assessment, check_dating, day_before
 
 # (pact, parties, entry into force, end or None, basis)
 LIVES = [
@@ -96,10 +96,7 @@ def test_car_drc_help_is_left_to_each_party(kb):
      "1964-01-01", "1967-01-01", "in_force"),
 ])
 def test_estimated_dates_carry_the_dating_note(kb, clause, scen, near, far, which):
-    f = kb.assess({"date": near, **scen}).finding(clause)
-    assert f.dating is not None and which in f.dating["estimated"]
-    if far is not None:
-        assert kb.assess({"date": far, **scen}).finding(clause).dating is None
+    check_dating(kb, clause, scen, near, far, which)
 
 
 def test_pacts_are_not_in_force_after_their_end(kb):
