@@ -57,3 +57,12 @@ def check_recorded(report, atop_id: int, words: tuple[str, ...]) -> None:
     text = f"{row['found']} {row['missing']}"
     for word in words:
         assert word in text, (atop_id, word)
+
+
+def check_unresolved(report, atop_id: int) -> None:
+    """A row still unresolved says what was found and what is missing, each source with an address or a
+    citation."""
+    row = report[atop_id]
+    assert row["status"] == "unresolved", row
+    assert row["found"] and row["missing"] and row["sources"], atop_id
+    assert all(s.get("url") or s.get("citation") for s in row["sources"]), atop_id

@@ -12,16 +12,15 @@ import pytest
 
 import casus
 
+from .pactdates import check_unresolved
+
 # 3975 (DPRK-Cuba 1986) was modelled in round 6 (dprk-cuba-1986, tests/kb/test_pacts_atop_z3.py).
 ROWS = [4470, 4481, 4550, 4865, 4867, 4951, 5040, 2075]
 
 
 @pytest.mark.parametrize("atop_id", ROWS)
 def test_rows_stay_unresolved_with_what_is_missing(report, atop_id):
-    row = report[atop_id]
-    assert row["status"] == "unresolved", row
-    assert row["found"] and row["missing"] and row["sources"], atop_id
-    assert all(s.get("url") or s.get("citation") for s in row["sources"]), atop_id
+    check_unresolved(report, atop_id)
 
 
 def test_turkey_afghanistan_1928_articles_read_carry_no_assistance_promise(report):
