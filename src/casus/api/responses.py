@@ -16,7 +16,7 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import Response
 
-from casus.jsonio import dumps_plain
+from casus.jsonio import compact_bytes
 
 JSON = "application/json"
 NDJSON = "application/x-ndjson"
@@ -24,7 +24,7 @@ NDJSON = "application/x-ndjson"
 
 def encode(obj: Any) -> bytes:
     """Compact JSON bytes for any casus result (dataclasses, models, dates, numpy scalars)."""
-    return dumps_plain(obj, separators=(",", ":")).encode()  # same bytes as json.dumps(to_data(obj), ...)
+    return compact_bytes(obj)
 
 
 def json_response(obj: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:
