@@ -124,6 +124,38 @@ def test_bounded_requests_wait_their_turn_instead_of_503(kb, monkeypatch):
     assert "cascade" not in light[2].json() and "nato/art5" in light[2].json()["summary"]["applies"]
 
 
+def test_bounded_requests_have_threads_of_their_own(kb, monkeypatch):
+    """A batch holding every thread for expensive work (``Limits.workers``) does not hold up one place's
+    'who defends' answer: bounded work runs in its own thread (``Limits.bounded_workers``)."""
+    gate = threading.Event()
+    real = casus.law.assess.assess_many
+
+    def held(base, attacks, *args, **kwargs):  # type: ignore[no-untyped-def]
+        attacks = list(attacks)
+        if len(attacks) > 1:  # the batch, not the one place
+            gate.wait(20)
+        return real(base, attacks, *args, **kwargs)
+
+    monkeypatch.setattr(casus.law.assess, "assess_many", held)
+    app = create_app(kb, limits=Limits(workers=1))
+
+    async def scenario() -> tuple[httpx.Response, bool, httpx.Response]:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+            batch = asyncio.ensure_future(client.post("/api/assess/batch?cascade=false",
+                                                      content="\n".join([LINE] * 2), headers=NDJSON))
+            await asyncio.sleep(0.5)  # the batch holds the only thread for expensive work
+            defends = await asyncio.wait_for(client.get("/api/defends?lat=60.17&lon=24.94&on=2023-04-05"), 15)
+            still_held = not batch.done()
+            gate.set()
+            return defends, still_held, await batch
+
+    defends, still_held, batch = _run(scenario())
+    assert still_held, "the batch was not holding its thread while the place was answered"
+    assert defends.status_code == 200 and "nato/art5" in defends.json()["covered_by"]
+    assert batch.status_code == 200
+
+
 def test_the_line_limit_refuses_before_the_body_is_read():
     from starlette.requests import Request
 

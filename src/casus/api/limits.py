@@ -38,6 +38,10 @@ class Limits:
     seconds: float = 30.0
     #: expensive requests computed at the same time; the rest wait their turn (within ``seconds``)
     workers: int = 4
+    #: bounded requests (one place, one scenario: milliseconds) computed at the same time, in threads of their
+    #: own so that a long batch never holds them up. One: a process runs one thread of Python at a time, and
+    #: with four threads switching over the same work a 'who defends' answer cost 18% more CPU (bench_api_load)
+    bounded_workers: int = 1
     #: expensive requests in flight (computing or waiting); beyond it the answer is 503 with Retry-After
     max_heavy: int = 16
     #: largest streamed answer of a batch, bytes; the stream ends with an error record when it is reached
@@ -113,6 +117,7 @@ class HeavySlots:
         self.limits = limits
         self.in_flight = 0
         self.threads = anyio.CapacityLimiter(limits.workers)
+        self.bounded = anyio.CapacityLimiter(limits.bounded_workers)
 
     @contextlib.contextmanager
     def slot(self) -> Iterator[None]:
@@ -133,19 +138,22 @@ def slots_of(request: Request) -> HeavySlots:
     return state.heavy  # type: ignore[no-any-return]
 
 
-async def in_thread(request: Request, fn: Callable[..., T], *args: Any, seconds: float | None = None) -> T:
-    """``fn(*args)`` in a worker thread (at most ``Limits.workers`` at once) within ``seconds``, else 503.
+async def in_thread(request: Request, fn: Callable[..., T], *args: Any, seconds: float | None = None,
+                    bounded: bool = False) -> T:
+    """``fn(*args)`` in a worker thread (at most ``Limits.workers`` at once, or ``Limits.bounded_workers`` for
+    ``bounded`` work) within ``seconds``, else 503.
 
     A thread cannot be killed: when the time is up the request is answered and
     the thread is abandoned; it finishes the call it is in (kept short: batches
     run in chunks) and nothing more is started for that request.
     """
     limits = limits_of(request)
+    slots = slots_of(request)
     seconds = limits.seconds if seconds is None else seconds
     try:
         with anyio.fail_after(max(seconds, 0.0)):
             return await anyio.to_thread.run_sync(functools.partial(fn, *args), abandon_on_cancel=True,
-                                                  limiter=slots_of(request).threads)
+                                                  limiter=slots.bounded if bounded else slots.threads)
     except TimeoutError:
         raise ComputeError(f"the request took longer than {limits.seconds:g} s and was stopped; "
                            "ask for less (fewer scenarios, one missile, one date)") from None
@@ -156,7 +164,7 @@ async def run_bounded(request: Request, fn: Callable[..., T], *args: Any, **kwar
     worker thread within the time limit. Unlike :func:`run_heavy` it is not refused when many are in flight:
     it waits its turn for a thread, and the connection limit bounds how many can wait. Refusing these under
     load turned most answers of a busy map into 503s."""
-    return await in_thread(request, functools.partial(fn, *args, **kwargs))
+    return await in_thread(request, functools.partial(fn, *args, **kwargs), bounded=True)
 
 
 async def run_heavy(request: Request, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
