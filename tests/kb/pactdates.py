@@ -66,3 +66,10 @@ def check_unresolved(report, atop_id: int) -> None:
     assert row["status"] == "unresolved", row
     assert row["found"] and row["missing"] and row["sources"], atop_id
     assert all(s.get("url") or s.get("citation") for s in row["sources"]), atop_id
+
+
+def check_different(report, atop_id: int) -> None:
+    """A row recorded as deliberately different says why, with its sources."""
+    row = report[atop_id]
+    assert row["status"] == "different", row
+    assert row["found"] and row["sources"], atop_id

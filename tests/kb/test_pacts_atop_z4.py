@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import pytest
 
+from .pactdates import check_different
+
 DIFFERENT = [2570, 2571, 3900]
 
 
 @pytest.mark.parametrize("atop_id", DIFFERENT)
 def test_rows_recorded_as_different_say_why(report, atop_id):
-    row = report[atop_id]
-    assert row["status"] == "different", row
-    assert row["found"] and row["sources"], atop_id
+    check_different(report, atop_id)
 
 
 def test_oecs_treaty_is_different_because_it_only_coordinates_defence(report):
