@@ -88,72 +88,119 @@ def test_heavy_requests_beyond_the_bound_get_503_with_retry_after(kb, monkeypatc
     assert app.state.heavy.in_flight == 0  # every slot given back
 
 
-def test_bounded_requests_wait_their_turn_instead_of_503(kb, monkeypatch):
-    """defends of one place and assess without the cascade are bounded work: beyond max_heavy in flight they
-    queue for a thread and are answered, while a request with the cascade is still refused."""
-    gate = threading.Event()
+HELD_DAY = "2022-02-02"
+
+
+def _hold_on(day: str, gate: threading.Event, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make every assessment of an attack dated ``day`` wait at ``gate`` (in the thread computing it)."""
+    import datetime as dt
+
     real = casus.law.assess.assess_many
+    held = dt.date.fromisoformat(day)
 
-    def held(*args, **kwargs):  # type: ignore[no-untyped-def]
-        gate.wait(10)
-        return real(*args, **kwargs)
+    def wait_then_assess(base, attacks, *args, **kwargs):  # type: ignore[no-untyped-def]
+        attacks = list(attacks)
+        if any(getattr(a, "date", None) == held or (isinstance(a, dict) and a.get("date") == day)
+               for a in attacks):
+            gate.wait(20)
+        return real(base, attacks, *args, **kwargs)
 
-    monkeypatch.setattr(casus.law.assess, "assess_many", held)
+    monkeypatch.setattr(casus.law.assess, "assess_many", wait_then_assess)
+
+
+def test_bounded_requests_are_answered_instead_of_503(kb, monkeypatch):
+    """defends of one place and assess without the cascade are bounded work: beyond max_heavy in flight they
+    are answered (by coordinates on the event loop, by name in a thread of their own), while a request with
+    the cascade is still refused."""
+    gate = threading.Event()
+    _hold_on(HELD_DAY, gate, monkeypatch)
     app = create_app(kb, limits=Limits(max_heavy=1, workers=2))
     one = json.loads(LINE)
 
     async def scenario() -> list[httpx.Response]:
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
-            heavy = asyncio.ensure_future(client.post("/api/assess", json=one))  # holds the only heavy slot
+            # holds the only heavy slot
+            heavy = asyncio.ensure_future(client.post("/api/assess", json={**one, "date": HELD_DAY}))
             await asyncio.sleep(0.3)
             light = [asyncio.ensure_future(client.get(f"/api/defends?lat=60.17&lon=24.94&on=2023-04-0{d}"))
                      for d in (3, 5)]
             light.append(asyncio.ensure_future(client.post("/api/assess?cascade=false", json=one)))
-            await asyncio.sleep(0.3)
+            light.append(asyncio.ensure_future(client.get("/api/defends?place=Helsinki&on=2023-04-05")))
+            done = await asyncio.wait_for(asyncio.gather(*light), 15)  # answered while the heavy one is held
+            still_held = not heavy.done()
             refused = await client.post("/api/assess", json={**one, "date": "2024-01-01"})
             gate.set()
-            return [refused, await heavy, *[await t for t in light]]
+            return [refused, await heavy, *done, still_held]  # type: ignore[list-item]
 
-    refused, heavy, *light = _run(scenario())
+    refused, heavy, *light, still_held = _run(scenario())
+    assert still_held, "the heavy request was not held while the bounded ones were answered"
     assert refused.status_code == 503 and refused.json()["error"] == "server_busy"
     assert heavy.status_code == 200
-    assert [r.status_code for r in light] == [200, 200, 200]
+    assert [r.status_code for r in light] == [200, 200, 200, 200]
     # Finland became bound by the North Atlantic Treaty on 2023-04-04
     assert "nato/art5" not in light[0].json()["covered_by"] and "nato/art5" in light[1].json()["covered_by"]
     assert "cascade" not in light[2].json() and "nato/art5" in light[2].json()["summary"]["applies"]
+    assert "nato/art5" in light[3].json()["covered_by"]
 
 
-def test_bounded_requests_have_threads_of_their_own(kb, monkeypatch):
+def test_a_long_batch_does_not_hold_up_one_place(kb, monkeypatch):
     """A batch holding every thread for expensive work (``Limits.workers``) does not hold up one place's
-    'who defends' answer: bounded work runs in its own thread (``Limits.bounded_workers``)."""
+    'who defends' answer, given by coordinates (computed on the event loop) or by name (in the thread of
+    ``Limits.bounded_workers``)."""
     gate = threading.Event()
-    real = casus.law.assess.assess_many
-
-    def held(base, attacks, *args, **kwargs):  # type: ignore[no-untyped-def]
-        attacks = list(attacks)
-        if len(attacks) > 1:  # the batch, not the one place
-            gate.wait(20)
-        return real(base, attacks, *args, **kwargs)
-
-    monkeypatch.setattr(casus.law.assess, "assess_many", held)
+    _hold_on(HELD_DAY, gate, monkeypatch)
     app = create_app(kb, limits=Limits(workers=1))
+    line = json.dumps({**json.loads(LINE), "date": HELD_DAY})
 
-    async def scenario() -> tuple[httpx.Response, bool, httpx.Response]:
+    async def scenario() -> tuple[list[httpx.Response], bool, httpx.Response]:
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
             batch = asyncio.ensure_future(client.post("/api/assess/batch?cascade=false",
-                                                      content="\n".join([LINE] * 2), headers=NDJSON))
+                                                      content="\n".join([line] * 2), headers=NDJSON))
             await asyncio.sleep(0.5)  # the batch holds the only thread for expensive work
-            defends = await asyncio.wait_for(client.get("/api/defends?lat=60.17&lon=24.94&on=2023-04-05"), 15)
+            answers = [await asyncio.wait_for(client.get(url), 15)
+                       for url in ("/api/defends?lat=60.17&lon=24.94&on=2023-04-05",
+                                   "/api/defends?place=Helsinki&on=2023-04-05")]
             still_held = not batch.done()
             gate.set()
-            return defends, still_held, await batch
+            return answers, still_held, await batch
 
-    defends, still_held, batch = _run(scenario())
+    answers, still_held, batch = _run(scenario())
     assert still_held, "the batch was not holding its thread while the place was answered"
-    assert defends.status_code == 200 and "nato/art5" in defends.json()["covered_by"]
+    for r in answers:
+        assert r.status_code == 200 and "nato/art5" in r.json()["covered_by"]
     assert batch.status_code == 200
+
+
+def test_a_point_is_answered_on_the_event_loop_and_a_name_in_a_thread(kb, monkeypatch):
+    """Where bounded work runs: coordinates on the event loop (no thread hand-off, which cost more CPU than
+    the work), a name in a worker thread (a miss looks for close names). Asserted on the thread that calls
+    the library, so that the choice cannot change unnoticed."""
+    seen: list[str] = []
+    real = casus.law.assess.assess_many
+
+    def record(*args, **kwargs):  # type: ignore[no-untyped-def]
+        seen.append(threading.current_thread().name)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(casus.law.assess, "assess_many", record)
+    app = create_app(kb)
+
+    async def scenario() -> tuple[str, list[int]]:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+            codes = [(await client.get("/api/defends?lat=60.17&lon=24.94&on=2023-04-05")).status_code,
+                     (await client.post("/api/assess?cascade=false", json=json.loads(LINE))).status_code,
+                     (await client.get("/api/defends?place=Helsinki&on=2023-04-05")).status_code,
+                     (await client.post("/api/assess?cascade=false",
+                                        json={**json.loads(LINE), "place": "Helsinki"})).status_code]
+            return threading.current_thread().name, codes
+
+    loop_thread, codes = _run(scenario())
+    assert codes == [200, 200, 200, 200]
+    assert seen[:2] == [loop_thread, loop_thread]
+    assert loop_thread not in seen[2:] and len(seen) == 4
 
 
 def test_the_line_limit_refuses_before_the_body_is_read():

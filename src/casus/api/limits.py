@@ -38,8 +38,9 @@ class Limits:
     seconds: float = 30.0
     #: expensive requests computed at the same time; the rest wait their turn (within ``seconds``)
     workers: int = 4
-    #: bounded requests (one place, one scenario: milliseconds) computed at the same time, in threads of their
-    #: own so that a long batch never holds them up. One: a process runs one thread of Python at a time, and
+    #: bounded requests given by a place name (one place, one scenario: milliseconds) computed at the same time,
+    #: in threads of their own so that a long batch never holds them up; those given by coordinates are computed
+    #: on the event loop (see :func:`run_bounded`). One: a process runs one thread of Python at a time, and
     #: with four threads switching over the same work a 'who defends' answer cost 18% more CPU (bench_api_load)
     bounded_workers: int = 1
     #: expensive requests in flight (computing or waiting); beyond it the answer is 503 with Retry-After
@@ -159,11 +160,19 @@ async def in_thread(request: Request, fn: Callable[..., T], *args: Any, seconds:
                            "ask for less (fewer scenarios, one missile, one date)") from None
 
 
-async def run_bounded(request: Request, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-    """Run a library call of bounded cost (one place, one scenario without its cascade: milliseconds) in a
-    worker thread within the time limit. Unlike :func:`run_heavy` it is not refused when many are in flight:
-    it waits its turn for a thread, and the connection limit bounds how many can wait. Refusing these under
-    load turned most answers of a busy map into 503s."""
+async def run_bounded(request: Request, fn: Callable[..., T], *args: Any, quick: bool = False, **kwargs: Any) -> T:
+    """Run a library call of bounded cost (one place, one scenario without its cascade: milliseconds).
+
+    ``quick`` work (a point given by its coordinates: about 1-3 ms, tens of milliseconds at worst on a date
+    whose tables are not built yet) is computed on the event loop itself, as ``/api/where`` is: handing it to
+    a thread and back cost more CPU than much of the work (bench_api_load, full 'who defends': 4.7 -> 3.4 ms
+    of server CPU a request), and a process runs one thread of Python at a time anyway. Other bounded work
+    (a place name, whose miss looks for close names) runs in a worker thread within the time limit.
+    Unlike :func:`run_heavy` it is not refused when many are in flight: it waits its turn for a thread, and
+    the connection limit bounds how many can wait. Refusing these under load turned most answers of a busy
+    map into 503s."""
+    if quick:
+        return fn(*args, **kwargs)
     return await in_thread(request, functools.partial(fn, *args, **kwargs), bounded=True)
 
 

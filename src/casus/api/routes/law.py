@@ -53,8 +53,11 @@ async def assess(request: Request, cascade: CascadeQuery = True, detail: DetailQ
     kb = kb_of(request)
 
     async def answer() -> Any:  # without the cascade, one scenario is bounded work; with it, it can spread
-        run = run_heavy if cascade else run_bounded
-        return await run(request, _assess_one, kb, obj, cascade, detail)
+        if cascade:
+            return await run_heavy(request, _assess_one, kb, obj, cascade, detail)
+        # a place given by coordinates (or none, for cyber and space) is quick; a name may not be
+        quick = isinstance(obj, dict) and not isinstance(obj.get("place"), str)
+        return await run_bounded(request, _assess_one, kb, obj, cascade, detail, quick=quick)
 
     return await remembered(request, answer, body=await request.body())
 
@@ -255,8 +258,9 @@ async def defends(
     kb = kb_of(request)
     when = day(on)
 
-    async def answer() -> Any:  # one place: bounded work
-        return await run_bounded(request, lambda: law_defends.defends(kb, where, when, target).to_dict(detail=detail))
+    async def answer() -> Any:  # one place: bounded work, quick for a point
+        return await run_bounded(request, lambda: law_defends.defends(kb, where, when, target).to_dict(detail=detail),
+                                 quick=isinstance(where, Point))
 
     return await remembered(request, answer)
 
