@@ -90,7 +90,66 @@ CASES = {
     parent: jpn
     select: {bbox: [127.6, 26.05, 128.35, 26.9]}
 """), "needs sources"),
+    "disputed before anyone claims it": (with_part("""\
+  - id: bad
+    name: Bad
+    parent: jpn
+    select: {bbox: [127.6, 26.05, 128.35, 26.9]}
+    sources: [*ne]
+    control:
+      - {sovereign: JPN, status: disputed, sources: [*ne]}
+    claims:
+      - {state: BBB, from: 1960-01-01, note: x, sources: [*ne]}
+"""), "control[0] is 'disputed' from 1945-01-01, but no state claims it before 1960-01-01"),
 }
+
+DISPUTES_THAT_HOLD = {
+    "claimed from the first day of the period": """\
+  - id: fine
+    name: Fine
+    parent: jpn
+    select: {bbox: [127.6, 26.05, 128.35, 26.9]}
+    sources: [*ne]
+    control:
+      - {to: 1960-01-01, sovereign: JPN, sources: [*ne]}
+      - {from: 1960-01-01, sovereign: JPN, status: disputed, sources: [*ne]}
+    claims:
+      - {state: BBB, from: 1960-01-01, note: x, sources: [*ne]}
+""",
+    "claimed on its parent": """\
+  - id: fine
+    name: Fine
+    parent: jpn
+    select: {bbox: [127.6, 26.05, 128.35, 26.9]}
+    sources: [*ne]
+    control:
+      - {sovereign: JPN, status: disputed, sources: [*ne]}
+    claims:
+      - {state: USA, note: x, sources: [*ne]}
+  - id: finer
+    name: Finer
+    parent: fine
+    select: {bbox: [127.6, 26.05, 128.35, 26.9]}
+    sources: [*ne]
+    control:
+      - {sovereign: JPN, status: disputed, sources: [*ne]}
+""",
+    # a dispute of recognition (the Baltic states under Soviet rule): no claimant at all, the note says why
+    "claimed by no state at all": """\
+  - id: fine
+    name: Fine
+    parent: jpn
+    select: {bbox: [127.6, 26.05, 128.35, 26.9]}
+    sources: [*ne]
+    control:
+      - {sovereign: JPN, status: disputed, note: annexation not recognised, sources: [*ne]}
+""",
+}
+
+
+@pytest.mark.parametrize("case", list(DISPUTES_THAT_HOLD))
+def test_disputed_periods_that_pass(tmp_path, case):
+    assert problems(tmp_path, territories=with_part(DISPUTES_THAT_HOLD[case])) == []
 
 
 @pytest.mark.parametrize("case", list(CASES))

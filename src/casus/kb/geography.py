@@ -261,6 +261,50 @@ def check(raw: Any, report: Report) -> None:
     regions = raw.sections.get("regions", {})
     _check_regions(regions, report)
     _check_territories(territories, raw.states, report)
+    check_disputes(territories, raw.sections.get("features", {}), report)
+
+
+def check_disputes(territories: dict[str, Any], features: dict[str, Any], report: Report) -> None:
+    """A period marked ``disputed`` has a claimant from its first day, when the territory is claimed at all.
+
+    ``disputed`` means held and claimed by another state; claims add up along the chain of parents (a
+    feature's chain starts with the territory it lies ``within``), as :mod:`casus.geo.control` reads them. A
+    period that begins before the first claim (Ceuta marked disputed since before 1945, Morocco's claim
+    from 1956) says "disputed" of years nobody disputed: it must end where the claim begins. A period with no
+    claim anywhere in it (the Baltic states under Soviet rule, whose annexation most Western states did not
+    recognise) is a dispute of recognition, which the period's note explains, and is left alone."""
+    from casus.dates import COVERED_FROM
+
+    parent: dict[str, str | None] = {tid: w.item.parent for tid, w in territories.items()}
+    parent.update({fid: w.item.within for fid, w in features.items()})
+    items = {**territories, **features}
+
+    def claims_of(tid: str) -> list[Claim]:
+        out: list[Claim] = []
+        seen: set[str] = set()
+        cur: str | None = tid
+        while cur is not None and cur in items and cur not in seen:
+            seen.add(cur)
+            out.extend(items[cur].item.claims)
+            cur = parent.get(cur)
+        return out
+
+    for tid, where in items.items():
+        kind = "feature" if tid in features else "territory"
+        claims = claims_of(tid)
+        for i, c in enumerate(where.item.control):
+            if c.status != "disputed":
+                continue
+            start = c.start or COVERED_FROM
+            others = [cl for cl in claims if cl.state != c.sovereign]
+            if any(cl.covers(start) for cl in others):
+                continue
+            later = sorted(cl.start for cl in others if cl.start is not None and cl.start > start
+                           and (c.end is None or cl.start < c.end))
+            if later:
+                report(where, f"{kind} {tid}: control[{i}] is 'disputed' from {start.isoformat()}, but no state "
+                              f"claims it before {later[0].isoformat()}: end the period there and give the years "
+                              "before it their own status", ["control", i, "status"])
 
 
 def _ring_problem(ring: tuple[LonLat, ...]) -> str | None:
