@@ -165,7 +165,7 @@ async def run_bounded(request: Request, fn: Callable[..., T], *args: Any, quick:
 
     ``quick`` work (a point given by its coordinates: about 1-3 ms, tens of milliseconds at worst on a date
     whose tables are not built yet) is computed on the event loop itself, as ``/api/where`` is: handing it to
-    a thread and back cost more CPU than much of the work (bench_api_load, full 'who defends': 4.7 -> 3.4 ms
+    a thread and back cost more CPU than much of the work (bench_api_load, full 'who defends': 4.7 -> 3.6 ms
     of server CPU a request), and a process runs one thread of Python at a time anyway. Other bounded work
     (a place name, whose miss looks for close names) runs in a worker thread within the time limit.
     Unlike :func:`run_heavy` it is not refused when many are in flight: it waits its turn for a thread, and
