@@ -108,9 +108,13 @@ def test_every_tour_scenario_has_a_pinned_headline():
 
 
 def test_a_disputed_place_says_whose_attack_the_answer_takes(kb):
-    # held by China since 2012, with no sovereign recorded
+    # held by China since 2012, with no sovereign recorded: the Sino-North Korean treaty names no area, so whether
+    # the shoal is China's territory decides it, and that is contested (kernel.held_targets)
     got = defence_headline(kb, kb.defends("Scarborough Shoal", TOUR["date"])).splitlines()
-    assert got == ["Bound to defend Scarborough Shoal: North Korea (Sino-North Korean Treaty Article II).",
+    assert got == ["Sino-North Korean Treaty Article II is ambiguous: China holds the place without being its "
+                   "sovereign, and the clause names no area: whether it is China's territory is contested (holding "
+                   "land, even by occupation, transfers no sovereignty: 1907 Hague Regulations, Art. 43); an attack "
+                   "on its forces there is judged as such (target armed_forces). If it applies, it binds North Korea.",
                    "Scarborough Shoal is disputed: China, the Philippines and Taiwan claim it. This answer is for an "
                    "attack on China, which holds it that day (casus records no sovereign)."]
     assert len(defence_headline(kb, kb.defends("Tokyo", TOUR["date"])).splitlines()) == 1  # not disputed

@@ -36,6 +36,7 @@ from casus.law.kernel import (
     day_tables,
     epoch_start,
     general_epoch_start,
+    held_targets,
     judge,
     judge_light,
     status_quo_ante,
@@ -397,6 +398,7 @@ def assess_many(kb: KnowledgeBase, attacks: Iterable[Attack | dict[str, Any]], *
         first = tables_on(first_day, ante)
         span = general_epoch_start(kb, first_day)
         batch, attackers, targets, acts = batch_of(keep, first)
+        targets = held_targets(batch, targets)
         # the general clauses and the simple clauses of the same treaties change only at the span's dates
         # (judged once, on its first tables); the all-simple treaties are judged for the whole span at once,
         # each attack on its own epoch's parties (judge_light)

@@ -22,6 +22,7 @@ from casus.law.kernel import (
     as_object,
     bound_states,
     day_tables,
+    held_targets,
     judge,
     territory_table_factory,
 )
@@ -58,7 +59,8 @@ def judge_points(kb: KnowledgeBase, lats: np.ndarray, lons: np.ndarray, day: dt.
                   region_index={r: k for k, r in enumerate(atlas.region_ids)},
                   territory_table=territory_table_factory(atlas),  # memoised per atlas
                   territory_regions=atlas.territory_region_table())
-    verdicts = judge(kb, tables, batch, as_object([OUTSIDE] * n), np.full(n, target), np.full(n, "armed_attack"),
+    verdicts = judge(kb, tables, batch, as_object([OUTSIDE] * n), held_targets(batch, np.full(n, target)),
+                     np.full(n, "armed_attack"),
                      clauses, any_party=target != "territory", with_codes=False)
     all_ids = tuple(clauses) if clauses is not None else tuple(sorted(kb.clauses))
     col = {c: k for k, c in enumerate(all_ids)}

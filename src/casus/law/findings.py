@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from casus.kb.words import capital
+from casus.kb.words import capital, state_name
 from casus.law.kernel import FAILS, HOLDS, OUTSIDE, SKIPPED, STATUS_NAMES, UNSURE, DayTables, bound_states
 
 if TYPE_CHECKING:
@@ -214,6 +214,13 @@ def build_finding(kb: KnowledgeBase, tables: DayTables, treaty: Treaty, clause: 
         if exc_idx >= 0:
             ex = phase.exceptions[exc_idx]
             reasons.append(Reason("scope", _holds(c), ex.cite, f"{place_words}: {ex.reason}", plain=ex.reason))
+        elif c == UNSURE and target == "territory":  # land the victim holds but does not own (kernel.held_targets)
+            holder = state_name(kb, victim)
+            plain = (f"{capital(holder)} holds the place without being its sovereign, and the clause names no area: "
+                     f"whether it is {holder}'s territory is contested (holding land, even by occupation, transfers no "
+                     "sovereignty: 1907 Hague Regulations, Art. 43); an attack on its forces there is judged as such "
+                     "(target armed_forces).")
+            reasons.append(Reason("scope", None, phase.cite, f"{place_words}: {plain}", plain=plain))
         else:
             side = "inside" if c == HOLDS else "outside"
             plain = f"{side} the area the clause covers ({phase.label})."

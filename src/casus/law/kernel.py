@@ -42,6 +42,11 @@ APPLIES, DOES_NOT_APPLY, AMBIGUOUS = 0, 1, 2
 #: such verdicts are never shown; an assessment skips them
 NOT_IN_FORCE = 3
 _STATUS_CODE = {"applies": HOLDS, "does_not_apply": FAILS, "ambiguous": UNSURE}
+#: the kernel's target kind for an attack on land its victim holds without being its sovereign (occupied,
+#: administered, or of undetermined sovereignty here; see :func:`held_targets`)
+HELD = "territory_held"
+#: the target kinds the kernel tells apart: the attack's own, and HELD
+KINDS = (*TARGETS, HELD)
 
 
 @dataclass(frozen=True)
@@ -65,6 +70,28 @@ class DayTables:
     seized: Mapping[int, Any] = field(default_factory=dict)
     #: the attacker whose own seizures of ``day`` these tables undo (status quo ante), or None
     ante_for: str | None = None
+
+
+def held_targets(batch: Batch, targets: np.ndarray) -> np.ndarray:
+    """``targets`` with :data:`HELD` for each attack on territory that its victim holds but is not the sovereign
+    of (Crimea held by Russia, Azad Kashmir by Pakistan, the Paracels by China).
+
+    A clause that names no area turns on an armed attack on a party, which for territory means the party's
+    territory; whether land a state holds without being its sovereign is that state's territory is contested
+    (an occupation transfers no sovereignty), so such a clause's scope is doubtful there, not met. Clauses
+    that say which land they cover (the sovereign's, the administrator's, a region) judge it by their own
+    words, unchanged. Both kernel paths and every caller read the attack through this one test."""
+    if not batch.n:
+        return targets
+    # per territory first (a few hundred), then only the attacks on such land: a sweep judges millions of points
+    holder = np.where(batch.administrator != NONE, batch.administrator, batch.sovereign)
+    foreign = (holder != NONE) & (batch.sovereign != holder)
+    rows = np.flatnonzero(foreign[batch.terr] & (targets == "territory"))
+    if not len(rows):
+        return targets
+    held = np.zeros(len(targets), dtype=bool)
+    held[rows[holder[batch.terr[rows]] == batch.victims[rows]]] = True
+    return np.where(held, HELD, targets) if held.any() else targets  # a string array stays one, wide enough
 
 
 def status_quo_ante(tables: DayTables, attacker: str) -> DayTables:
@@ -306,6 +333,11 @@ def judge(kb: KnowledgeBase, tables: DayTables, batch: Batch, attackers: np.ndar
     nsa = np.char.startswith(attackers.astype(str), "nsa:") if n else np.zeros(0, dtype=bool)
     acts_memo: dict[tuple[str, ...], np.ndarray] = {}
     simple: list[tuple[int, str, Clause, int, Phase]] = []
+    held = targets == HELD
+
+    def of_kind(kind: str) -> np.ndarray:  # the attacks on that kind of target (territory: held land too)
+        return (targets == kind) | held if kind == "territory" else targets == kind
+
     for tid in plan.heavy if plan is not None else tables.treaties:
         tday = tables.treaties[tid]
         treaty = kb.treaties[tid]
@@ -359,10 +391,10 @@ def judge(kb: KnowledgeBase, tables: DayTables, batch: Batch, attackers: np.ndar
             target_code = np.full(n, FAILS, dtype=np.int8)
             ext_idx = np.full(n, -1, dtype=np.int16)
             for kind in phase.targets:
-                target_code[targets == kind] = HOLDS
+                target_code[of_kind(kind)] = HOLDS
             for k, ext in enumerate(clause.extensions):
                 if ext.start <= tables.day:
-                    sel = targets == ext.target
+                    sel = of_kind(ext.target)
                     target_code[sel] = _STATUS_CODE[ext.status]
                     ext_idx[sel] = k
             codes[:, 3] = target_code
@@ -370,11 +402,13 @@ def judge(kb: KnowledgeBase, tables: DayTables, batch: Batch, attackers: np.ndar
             scope = np.full(n, SKIPPED, dtype=np.int8)
             exc_idx = np.full(n, -1, dtype=np.int16)
             for kind, expr in phase.targets.items():
-                sel = targets == kind
+                sel = of_kind(kind)
                 if not sel.any():
                     continue
                 inside = evaluate(expr, batch, tday.members)
                 scope[sel] = np.where(inside[sel], HOLDS, FAILS)
+                if kind == "territory" and expr == {"anywhere": True}:
+                    scope[sel & held] = UNSURE  # land the victim holds but does not own (held_targets)
                 for m, ex in enumerate(phase.exceptions):
                     if kind not in ex.targets:
                         continue
@@ -465,8 +499,8 @@ def _plan(kb: KnowledgeBase, tables: DayTables) -> _Plan:
         items=items, light=frozenset(light), heavy=tuple(heavy),
         position={tid: k for k, tid in enumerate(tables.treaties)},
         act_rows=stack([sh.act_row for sh in shapes], len(_ACT_NAMES) + 1),
-        tgt_rows=stack([sh.target_row for sh in shapes], len(TARGETS) + 1),
-        scope_rows=stack([sh.scope_row for sh in shapes], len(TARGETS) + 1),
+        tgt_rows=stack([sh.target_row for sh in shapes], len(KINDS) + 1),
+        scope_rows=stack([sh.scope_row for sh in shapes], len(KINDS) + 1),
         member_of={st: np.array(cols, dtype=np.int64) for st, cols in member_cols.items()},
         first_of={st: np.array(cols, dtype=np.int64) for st, cols in first_cols.items()},
         party_of={st: np.array(cols, dtype=np.int64) for st, cols in party_cols.items()},
@@ -509,8 +543,8 @@ def _combine(cols: Any, party_t: np.ndarray, vinv: np.ndarray, att_t: np.ndarray
     into them. The verdicts depend on an attack only through these, so each combination is judged once and
     then gathered (a sweep of 50,000 points has a few hundred combinations)."""
     act_ix = _codes_of(acts, _ACT_NAMES)
-    tgt_ix = _codes_of(targets, TARGETS)
-    na, nk, nt = len(att_t), len(_ACT_NAMES) + 1, len(TARGETS) + 1
+    tgt_ix = _codes_of(targets, KINDS)
+    na, nk, nt = len(att_t), len(_ACT_NAMES) + 1, len(KINDS) + 1
     key = ((vinv.ravel().astype(np.int64) * na + ainv.ravel()) * nk + act_ix) * nt + tgt_ix
     ukey, inv = np.unique(key, return_inverse=True)
     combos = np.stack([ukey // (na * nk * nt), ukey // (nk * nt) % na, ukey // nt % nk, ukey % nt], axis=1)
@@ -596,8 +630,8 @@ def _union(plans: list[_Plan]) -> _Union:
         maps.append(idx)
     C = len(items)
     act_rows = np.zeros((len(_ACT_NAMES) + 1, C), dtype=np.int8)
-    tgt_rows = np.zeros((len(TARGETS) + 1, C), dtype=np.int8)
-    scope_rows = np.zeros((len(TARGETS) + 1, C), dtype=np.int8)
+    tgt_rows = np.zeros((len(KINDS) + 1, C), dtype=np.int8)
+    scope_rows = np.zeros((len(KINDS) + 1, C), dtype=np.int8)
     att_state = np.zeros(C, dtype=np.int8)
     att_nsa = np.zeros(C, dtype=np.int8)
     outside = np.zeros(C, dtype=bool)
@@ -700,8 +734,9 @@ class _Shape:
     """What a simple clause phase needs judged, as codes over the closed sets of acts and target kinds."""
 
     act_row: np.ndarray        # (len(_ACT_NAMES) + 1,) int8: the act's code; last entry for an unknown act
-    target_row: np.ndarray     # (len(TARGETS) + 1,) int8
-    scope_row: np.ndarray      # (len(TARGETS) + 1,) int8: HOLDS where the phase speaks of the target, else SKIPPED
+    target_row: np.ndarray     # (len(KINDS) + 1,) int8
+    #: (len(KINDS) + 1,) int8: HOLDS where the phase speaks of the target, else SKIPPED; for HELD land, UNSURE
+    scope_row: np.ndarray
     mode: str                  # any | state | outside_state
     named: frozenset[str] | None
     otherwise: int
@@ -716,9 +751,13 @@ def _shape(clause: Clause, pidx: int) -> _Shape:
     if got is None:
         phase = clause.phases[pidx]
         act_row = np.array([HOLDS if a in clause.acts else FAILS for a in _ACT_NAMES] + [FAILS], dtype=np.int8)
-        inside = [t in phase.targets for t in TARGETS] + [False]
-        got = _Shape(act_row, np.where(inside, HOLDS, FAILS).astype(np.int8),
-                     np.where(inside, HOLDS, SKIPPED).astype(np.int8), clause.attacker,
+        # simple phases cover every target they name anywhere: held land (KINDS[-1]) is territory whose scope is
+        # doubtful (held_targets)
+        territory = "territory" in phase.targets
+        inside = [t in phase.targets for t in TARGETS] + [territory, False]
+        scope_row = np.where(inside, HOLDS, SKIPPED).astype(np.int8)
+        scope_row[len(TARGETS)] = UNSURE if territory else SKIPPED
+        got = _Shape(act_row, np.where(inside, HOLDS, FAILS).astype(np.int8), scope_row, clause.attacker,
                      frozenset(clause.attackers.states) if clause.attackers is not None else None,
                      _STATUS_CODE[clause.attackers.otherwise] if clause.attackers is not None else HOLDS)
         _SHAPES[key] = got
@@ -772,7 +811,7 @@ def _judge_simple(tables: DayTables, batch: Batch, attackers: np.ndarray, target
     tgt_rows = np.stack([sh.target_row for sh in shapes], axis=1)     # (targets + 1, C)
     scope_rows = np.stack([sh.scope_row for sh in shapes], axis=1)
     act_ix = _codes_of(acts, _ACT_NAMES)
-    tgt_ix = _codes_of(targets, TARGETS)
+    tgt_ix = _codes_of(targets, KINDS)
     codes = np.empty((n, C, 5), dtype=np.int8)
     codes[:, :, 0] = party_t[vinv.ravel()]
     codes[:, :, 1] = att_t[ainv.ravel()]
