@@ -491,10 +491,11 @@ def _check_actors(kb: KnowledgeBase, a: Attack) -> None:
 def _unheld(kb: KnowledgeBase, a: Attack, territory_id: str) -> ScenarioError:
     """The error for a place on land that no state holds on the day: it says so, names who claims it, and
     how to ask about an attack on one of them (the answer would otherwise have to invent a victim)."""
+    from casus.geo.control import holding
     from casus.kb.words import join, state_name, with_article
 
     terr = kb.territories[territory_id]
-    claimants = [c.state for c in terr.claims if c.covers(a.date)]
+    claimants = holding(kb.territories, territory_id, a.date).claimants  # its parents' claims too, as `where` says
     claimed = f"claimed by {join([state_name(kb, c) for c in claimants])}" if claimants else "claimed by no state"
     return ScenarioError(
         f"place: no state holds {with_article(terr.name)} on {a.date.isoformat()} ({claimed}), so no state's "
