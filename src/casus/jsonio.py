@@ -72,8 +72,8 @@ def compact_bytes(obj: Any) -> bytes:
         obj = obj.to_dict()
     try:
         return orjson.dumps(obj, option=_PLAIN_ONLY)
-    except orjson.JSONEncodeError:  # not plain data: as dumps_plain does
-        return dumps_plain(obj, separators=(",", ":")).encode()
+    except orjson.JSONEncodeError:  # not plain data: through to_data, as dumps_plain does (without a second try)
+        return _encode(to_data(obj), None, (",", ":")).encode()
 
 
 #: objects orjson would turn into JSON its own way; refused, they go through :func:`to_data` as before
